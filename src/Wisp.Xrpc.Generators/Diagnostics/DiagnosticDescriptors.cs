@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+
+namespace Wisp.Xrpc.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are tracked in AnalyzerReleases.*.md; each message says what
+/// is wrong in the lexicon and how to fix it.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Wisp.Xrpc.Lexicon";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Error(
+        "WXRPC001", "Lexicon file is not valid JSON", "Lexicon file is not valid JSON: {0}");
+
+    public static readonly DiagnosticDescriptor InvalidLexiconVersion = Error(
+        "WXRPC002", "Lexicon version missing or unsupported", "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidId = Error(
+        "WXRPC003", "Lexicon id missing or invalid", "{0}");
+
+    public static readonly DiagnosticDescriptor MissingDefs = Error(
+        "WXRPC004", "Lexicon has no defs", "Lexicon '{0}' must have a \"defs\" object mapping definition names to types");
+
+    public static readonly DiagnosticDescriptor WrongJsonKind = Error(
+        "WXRPC005", "Lexicon value has the wrong JSON kind", "\"{0}\" must be {1}, but is {2}");
+
+    public static readonly DiagnosticDescriptor InvalidType = Error(
+        "WXRPC006", "Definition type missing or unknown", "{0}");
+
+    public static readonly DiagnosticDescriptor RequiredPropertyMissing = Error(
+        "WXRPC007", "Required property is not declared", "\"required\" names \"{0}\", which is not in \"properties\"; declare it or remove it from \"required\"");
+
+    public static readonly DiagnosticDescriptor PrimaryTypeNotMain = Error(
+        "WXRPC008", "Primary type must be named main", "Definition \"{0}\" is a {1}; a lexicon's record, query, procedure or subscription must be its \"main\" definition");
+
+    public static readonly DiagnosticDescriptor DuplicateId = Error(
+        "WXRPC009", "Two lexicons have the same id", "Lexicon id '{0}' is also declared in {1}; each lexicon id must be declared by one file only");
+
+    public static readonly DiagnosticDescriptor NotSupportedYet = new(
+        "WXRPC100",
+        "Lexicon feature not supported yet",
+        "{0} is not supported yet; '{1}' is not generated",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    private static readonly DiagnosticDescriptor[] All =
+    [
+        InvalidJson, InvalidLexiconVersion, InvalidId, MissingDefs, WrongJsonKind, InvalidType,
+        RequiredPropertyMissing, PrimaryTypeNotMain, DuplicateId, NotSupportedYet,
+    ];
+
+    public static DiagnosticDescriptor? Find(string id)
+    {
+        foreach (var descriptor in All)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        return null;
+    }
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

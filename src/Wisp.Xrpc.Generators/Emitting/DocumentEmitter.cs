@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Linq;
+using Wisp.Xrpc.Generators.Model;
+
+namespace Wisp.Xrpc.Generators.Emitting;
+
+/// <summary>
+/// Emits one lexicon document as one file: a static class named after the NSID's last segment, holding the
+/// lexicon's types (e.g. <c>Create.Input</c>, <c>Create.Output</c>, <c>Create.IHandler</c>).
+/// </summary>
+internal static class DocumentEmitter
+{
+    public static string HintName(LexiconDocument document) => document.Id + ".g.cs";
+
+    public static string Emit(DocumentToEmit toEmit)
+    {
+        var document = toEmit.Document;
+        var className = CSharpNames.DocumentClass(document.Id);
+        var main = document.Definitions.FirstOrDefault(d => d.Name == "main");
+        var method = main?.Type as LexiconMethod;
+
+        var w = new SourceWriter();
+        w.Line(SourceWriter.Header);
+        w.OpenBlock($"namespace {CSharpNames.Namespace(toEmit.RootNamespace, document.Id)}");
+        w.Summary(method?.Description ?? main?.Type.Description ?? document.Description);
+        w.Line($"/// <remarks>Generated from the lexicon <c>{document.Id}</c>.</remarks>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Wisp.Xrpc.Generators\", \"" + ThisAssembly.Version + "\")]");
+        w.OpenBlock($"public static partial class {className}");
+        w.Line("/// <summary>The lexicon's NSID.</summary>");
+        w.Line($"public const string Id = {SourceWriter.Literal(document.Id)};");
+
+        // Nested type names must differ from the class (CS0542) and from the members every class has.
+        var taken = new HashSet<string> { className, "Id", "Method", "IHandler", "Errors", "DefaultHandler" };
+        if (method is not null)
+        {
+            taken.Add("Input");
+            taken.Add("Output");
+            EmitMethod(w, document, method);
+        }
+
+        foreach (var definition in document.Definitions)
+        {
+            if (definition.Type is LexiconObject objectType)
+            {
+                w.Line();
+                var name = CSharpNames.Unique(definition.Name == "main" ? "Main" : CSharpNames.Pascal(definition.Name), taken);
+                ObjectEmitter.Emit(w, name, objectType, description: null);
+            }
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+        return w.ToString();
+    }
+
+    private static void EmitMethod(SourceWriter w, LexiconDocument document, LexiconMethod method)
+    {
+        var input = method.Input?.Schema;
+        var output = method.Output?.Schema;
+        var requiresAuthentication = method.Errors.Any(e => e.Name == "AuthenticationRequired");
+
+        w.Line();
+        w.Line("/// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata).</summary>");
+        w.Line($"public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(Id, global::Wisp.Xrpc.XrpcMethodKind.{method.Kind}, "
+            + $"InputEncoding: {Encoding(method.Input)}, OutputEncoding: {Encoding(method.Output)}, RequiresAuthentication: {(requiresAuthentication ? "true" : "false")});");
+
+        w.Line();
+        w.Summary($"Serves {document.Id}. Register an implementation in DI (e.g. services.AddScoped<{CSharpNames.DocumentClass(document.Id)}.IHandler, MyHandler>()); without one the method answers 501 MethodNotImplemented"
+            + (BuiltInHandlers.Supports(document) ? ", except that this method has a built-in default handler." : "."));
+        w.OpenBlock("public interface IHandler");
+        w.Summary(method.Description);
+        var returnType = output is null ? "global::System.Threading.Tasks.ValueTask" : "global::System.Threading.Tasks.ValueTask<Output>";
+        var parameters = input is null ? "global::Wisp.Xrpc.XrpcCallContext context" : "Input input, global::Wisp.Xrpc.XrpcCallContext context";
+        w.Line($"{returnType} HandleAsync({parameters});");
+        w.CloseBlock();
+
+        if (!method.Errors.IsEmpty)
+        {
+            EmitErrors(w, method.Errors);
+        }
+
+        if (input is not null)
+        {
+            w.Line();
+            ObjectEmitter.Emit(w, "Input", input, method.Input!.Description ?? $"The input of {document.Id}.");
+        }
+
+        if (output is not null)
+        {
+            w.Line();
+            ObjectEmitter.Emit(w, "Output", output, method.Output!.Description ?? $"The output of {document.Id}.");
+        }
+
+        BuiltInHandlers.Emit(w, document);
+    }
+
+    private static void EmitErrors(SourceWriter w, EquatableArray<LexiconError> errors)
+    {
+        w.Line();
+        w.Line("/// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>");
+        w.OpenBlock("public static class Errors");
+        var taken = new HashSet<string> { "Errors" };
+        var first = true;
+        foreach (var error in errors)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            w.Summary(error.Description ?? $"The declared error {error.Name}.");
+            var name = CSharpNames.Unique(CSharpNames.Pascal(error.Name), taken);
+            w.Line($"public static global::Wisp.Xrpc.XrpcException {name}(string? message = null) => new({StatusOf(error.Name)}, {SourceWriter.Literal(error.Name)}, message);");
+        }
+
+        w.CloseBlock();
+    }
+
+    /// <summary>The spec's own error names keep their status; every other declared error is 400, as in the reference server.</summary>
+    private static int StatusOf(string error) => error switch
+    {
+        "AuthenticationRequired" => 401,
+        "Forbidden" => 403,
+        "PayloadTooLarge" => 413,
+        "RateLimitExceeded" => 429,
+        "InternalServerError" => 500,
+        "MethodNotImplemented" => 501,
+        _ => 400,
+    };
+
+    private static string Encoding(LexiconBody? body) => body is null ? "null" : SourceWriter.Literal(body.Encoding);
+}

@@ -1,0 +1,310 @@
+using System.Collections.Generic;
+using System.Linq;
+using Wisp.Xrpc.Generators.Model;
+
+namespace Wisp.Xrpc.Generators.Emitting;
+
+/// <summary>
+/// Emits a lexicon <c>object</c> as a sealed record that reads, validates and writes itself
+/// (<c>ILexiconObject&lt;T&gt;</c>): one pass over the JSON, no reflection.
+/// </summary>
+internal static class ObjectEmitter
+{
+    private const string Reader = "global::Wisp.Xrpc.Serialization.LexiconJsonReader";
+    private const string Writer = "global::Wisp.Xrpc.Serialization.LexiconJsonWriter";
+    private const string Constraints = "global::Wisp.Xrpc.Validation.LexiconConstraints";
+
+    public static void Emit(SourceWriter w, string typeName, LexiconObject type, string? description)
+    {
+        var properties = Name(typeName, type.Properties);
+
+        w.Summary(description ?? type.Description);
+        w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconObject<{typeName}>");
+        foreach (var p in properties)
+        {
+            w.Summary(p.Property.Type.Description);
+            var required = p.Property.IsRequired ? "required " : string.Empty;
+            w.Line($"public {required}{PropertyType(p.Property)} {p.Name} {{ get; init; }}");
+            w.Line();
+        }
+
+        EmitRead(w, typeName, properties);
+        w.Line();
+        EmitWrite(w, properties);
+        w.CloseBlock();
+    }
+
+    private static void EmitRead(SourceWriter w, string typeName, IReadOnlyList<NamedProperty> properties)
+    {
+        w.Line("/// <inheritdoc />");
+        w.OpenBlock($"public static {typeName} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
+        w.Line($"{Reader}.ExpectObject(ref reader, path);");
+        foreach (var p in properties)
+        {
+            w.Line($"{ValueType(p.Property.Type)}? {p.Local} = default;");
+            if (p.Property.IsRequired && p.Property.IsNullable)
+            {
+                w.Line($"var {p.Local}Present = false;");
+            }
+        }
+
+        w.OpenBlock($"while ({Reader}.NextProperty(ref reader))");
+        var first = true;
+        foreach (var p in properties)
+        {
+            w.OpenBlock($"{(first ? string.Empty : "else ")}if (reader.ValueTextEquals({SourceWriter.Utf8Literal(p.Property.Name)}))");
+            first = false;
+            if (p.Property.IsNullable)
+            {
+                w.Line($"var isNull = {Reader}.MoveToValueIsNull(ref reader);");
+                if (p.Property.IsRequired)
+                {
+                    w.Line($"{p.Local}Present = true;");
+                }
+
+                w.Line($"{p.Local} = isNull ? null : {ReadValue(p)};");
+            }
+            else
+            {
+                w.Line("reader.Read();");
+                w.Line($"{p.Local} = {ReadValue(p)};");
+            }
+
+            w.CloseBlock();
+        }
+
+        if (properties.Count == 0)
+        {
+            w.Line($"{Reader}.SkipValue(ref reader);");
+        }
+        else
+        {
+            w.OpenBlock("else");
+            w.Line("// Not declared by the lexicon: skipped.");
+            w.Line($"{Reader}.SkipValue(ref reader);");
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+
+        foreach (var p in properties)
+        {
+            EmitPresenceAndConstraints(w, p);
+        }
+
+        var initializers = properties.Select(p => $"{p.Name} = {p.Local}{(IsValueType(p.Property.Type) && (!p.Property.IsNullable && p.Property.IsRequired) ? ".Value" : string.Empty)}");
+        w.Line($"return new {typeName} {{ {string.Join(", ", initializers)} }};");
+        w.CloseBlock();
+    }
+
+    private static void EmitPresenceAndConstraints(SourceWriter w, NamedProperty p)
+    {
+        var property = p.Property;
+        var name = SourceWriter.Literal(property.Name);
+        if (property.IsRequired)
+        {
+            var missing = property.IsNullable ? $"!{p.Local}Present" : $"{p.Local} is null";
+            w.Line($"if ({missing}) throw {Reader}.MissingProperty(path, {name});");
+        }
+        else if (DefaultValue(property.Type) is { } defaultValue)
+        {
+            w.Line($"{p.Local} ??= {defaultValue};");
+        }
+
+        var checks = Checks(property.Type, p.Local + (IsValueType(property.Type) ? ".Value" : string.Empty), name).ToList();
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        if (property.IsRequired && !property.IsNullable)
+        {
+            // Present for sure: the missing-property check above has thrown otherwise.
+            foreach (var check in checks)
+            {
+                w.Line(check);
+            }
+
+            return;
+        }
+
+        w.OpenBlock($"if ({p.Local} is not null)");
+        foreach (var check in checks)
+        {
+            w.Line(check);
+        }
+
+        w.CloseBlock();
+    }
+
+    private static IEnumerable<string> Checks(LexiconType type, string value, string name)
+    {
+        switch (type)
+        {
+            case LexiconString s:
+                if (s.MinLength is not null || s.MaxLength is not null)
+                {
+                    yield return $"{Constraints}.StringLength({value}, path, {name}, {SourceWriter.Number(s.MinLength ?? 0)}, {SourceWriter.Number(s.MaxLength ?? long.MaxValue)});";
+                }
+
+                if (s.MinGraphemes is not null || s.MaxGraphemes is not null)
+                {
+                    yield return $"{Constraints}.Graphemes({value}, path, {name}, {SourceWriter.Number(s.MinGraphemes ?? 0)}, {SourceWriter.Number(s.MaxGraphemes ?? long.MaxValue)});";
+                }
+
+                if (s.Format is not null)
+                {
+                    yield return $"{Constraints}.Format({value}, path, {name}, global::Wisp.Xrpc.Validation.LexiconFormat.{CSharpNames.Pascal(s.Format)});";
+                }
+
+                var allowed = s.Const is not null ? new[] { s.Const } : s.Enum.ToArray();
+                if (allowed.Length > 0)
+                {
+                    yield return $"{Constraints}.OneOf({value}, path, {name}, [{string.Join(", ", allowed.Select(SourceWriter.Literal))}]);";
+                }
+
+                break;
+            case LexiconInteger i:
+                if (i.Minimum is not null || i.Maximum is not null)
+                {
+                    yield return $"{Constraints}.Range({value}, path, {name}, {SourceWriter.Number(i.Minimum ?? long.MinValue)}, {SourceWriter.Number(i.Maximum ?? long.MaxValue)});";
+                }
+
+                var allowedIntegers = i.Const is { } c ? new[] { c } : i.Enum.ToArray();
+                if (allowedIntegers.Length > 0)
+                {
+                    yield return $"{Constraints}.OneOf({value}, path, {name}, [{string.Join(", ", allowedIntegers.Select(SourceWriter.Number))}]);";
+                }
+
+                break;
+            case LexiconBoolean { Const: { } expected }:
+                yield return $"{Constraints}.Const({value}, path, {name}, {(expected ? "true" : "false")});";
+                break;
+            case LexiconArray a:
+                if (a.MinLength is not null || a.MaxLength is not null)
+                {
+                    yield return $"{Constraints}.ArrayLength({value}.Count, path, {name}, {SourceWriter.Number(a.MinLength ?? 0)}, {SourceWriter.Number(a.MaxLength ?? long.MaxValue)});";
+                }
+
+                var itemChecks = Checks(a.Items, "item", name + " + \"/\" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)").ToList();
+                if (itemChecks.Count > 0)
+                {
+                    yield return $"for (var i = 0; i < {value}.Count; i++) {{ var item = {value}[i]; {string.Join(" ", itemChecks)} }}";
+                }
+
+                break;
+        }
+    }
+
+    private static void EmitWrite(SourceWriter w, IReadOnlyList<NamedProperty> properties)
+    {
+        w.Line("/// <inheritdoc />");
+        w.OpenBlock("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
+        w.Line("writer.WriteStartObject();");
+        foreach (var p in properties)
+        {
+            var name = SourceWriter.Utf8Literal(p.Property.Name);
+            var alwaysPresent = p.Property.IsRequired && !p.Property.IsNullable;
+            if (alwaysPresent)
+            {
+                w.Line(WriteValue(p.Property.Type, name, p.Name));
+                continue;
+            }
+
+            var local = CSharpNames.Local(p.Property.Name) + "Value";
+            w.OpenBlock($"if ({p.Name} is {{ }} {local})");
+            w.Line(WriteValue(p.Property.Type, name, local));
+            w.CloseBlock();
+            if (p.Property.IsRequired)
+            {
+                w.OpenBlock("else");
+                w.Line($"writer.WriteNull({name});");
+                w.CloseBlock();
+            }
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.CloseBlock();
+    }
+
+    private static string ReadValue(NamedProperty p)
+    {
+        var name = SourceWriter.Literal(p.Property.Name);
+        return p.Property.Type switch
+        {
+            LexiconString => $"{Reader}.GetString(ref reader, path, {name})",
+            LexiconInteger => $"{Reader}.GetInteger(ref reader, path, {name})",
+            LexiconBoolean => $"{Reader}.GetBoolean(ref reader, path, {name})",
+            LexiconArray { Items: LexiconString } => $"{Reader}.GetStringArray(ref reader, path, {name})",
+            LexiconArray { Items: LexiconInteger } => $"{Reader}.GetIntegerArray(ref reader, path, {name})",
+            LexiconArray { Items: LexiconBoolean } => $"{Reader}.GetBooleanArray(ref reader, path, {name})",
+            _ => throw new System.NotSupportedException(p.Property.Type.GetType().Name),
+        };
+    }
+
+    private static string WriteValue(LexiconType type, string name, string value) => type switch
+    {
+        LexiconString => $"writer.WriteString({name}, {value});",
+        LexiconInteger => $"writer.WriteNumber({name}, {value});",
+        LexiconBoolean => $"writer.WriteBoolean({name}, {value});",
+        LexiconArray { Items: LexiconString } => $"{Writer}.WriteStringArray(writer, {name}, {value});",
+        LexiconArray { Items: LexiconInteger } => $"{Writer}.WriteIntegerArray(writer, {name}, {value});",
+        LexiconArray { Items: LexiconBoolean } => $"{Writer}.WriteBooleanArray(writer, {name}, {value});",
+        _ => throw new System.NotSupportedException(type.GetType().Name),
+    };
+
+    private static string ValueType(LexiconType type) => type switch
+    {
+        LexiconString => "string",
+        LexiconInteger => "long",
+        LexiconBoolean => "bool",
+        LexiconArray { Items: LexiconString } => "global::System.Collections.Generic.List<string>",
+        LexiconArray { Items: LexiconInteger } => "global::System.Collections.Generic.List<long>",
+        LexiconArray { Items: LexiconBoolean } => "global::System.Collections.Generic.List<bool>",
+        _ => throw new System.NotSupportedException(type.GetType().Name),
+    };
+
+    private static string PropertyType(LexiconProperty property)
+    {
+        var type = property.Type switch
+        {
+            LexiconArray a => $"global::System.Collections.Generic.IReadOnlyList<{ValueType(a.Items)}>",
+            _ => ValueType(property.Type),
+        };
+
+        // Required and not nullable: always there. Anything else may be absent (or null), unless a default fills it.
+        return property.IsRequired && !property.IsNullable ? type : type + "?";
+    }
+
+    private static bool IsValueType(LexiconType type) => type is LexiconInteger or LexiconBoolean;
+
+    private static string? DefaultValue(LexiconType type) => type switch
+    {
+        LexiconString { Default: { } s } => SourceWriter.Literal(s),
+        LexiconInteger { Default: { } i } => SourceWriter.Number(i),
+        LexiconBoolean { Default: { } b } => b ? "true" : "false",
+        _ => null,
+    };
+
+    private static List<NamedProperty> Name(string typeName, EquatableArray<LexiconProperty> properties)
+    {
+        // Member names must differ from each other and from the enclosing type (CS0542), and from the methods.
+        var taken = new HashSet<string> { typeName, "ReadJson", "WriteJson", "EqualityContract" };
+        var locals = new HashSet<string> { "reader", "path", "writer", "isNull", "item", "i" };
+        var named = new List<NamedProperty>();
+        foreach (var property in properties)
+        {
+            var name = CSharpNames.Pascal(property.Name);
+            if (name == typeName)
+            {
+                name += "Value";
+            }
+
+            named.Add(new NamedProperty(property, CSharpNames.Unique(name, taken), CSharpNames.Unique(CSharpNames.Local(property.Name), locals)));
+        }
+
+        return named;
+    }
+
+    private sealed record NamedProperty(LexiconProperty Property, string Name, string Local);
+}

@@ -1,0 +1,10 @@
+namespace Wisp.Xrpc.Generators.Model;
+
+/// <summary>One lexicon file: its NSID and the definitions the generator can emit.</summary>
+/// <param name="Id">The lexicon NSID, e.g. <c>place.wisp.v2.secret.create</c>.</param>
+/// <param name="Description">The document-level description, if any.</param>
+/// <param name="Definitions">The definitions in file order; those the generator cannot handle yet are left out (with a diagnostic).</param>
+internal sealed record LexiconDocument(string Id, string? Description, EquatableArray<LexiconDefinition> Definitions);
+
+/// <summary>A named entry of a lexicon's <c>defs</c>.</summary>
+internal sealed record LexiconDefinition(string Name, LexiconType Type);

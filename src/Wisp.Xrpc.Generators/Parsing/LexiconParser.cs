@@ -1,0 +1,544 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Wisp.Xrpc.Generators.Diagnostics;
+using Wisp.Xrpc.Generators.Json;
+using Wisp.Xrpc.Generators.Model;
+
+namespace Wisp.Xrpc.Generators.Parsing;
+
+/// <summary>
+/// Turns one lexicon file into a <see cref="LexiconDocument"/> and diagnostics. It never throws: every problem
+/// becomes a diagnostic at the line and column of the offending value.
+/// </summary>
+internal sealed class LexiconParser
+{
+    /// <summary>Every type name of the Lexicon language (atproto.com/specs/lexicon).</summary>
+    private static readonly HashSet<string> KnownTypeNames =
+    [
+        "null", "boolean", "integer", "string", "bytes", "cid-link", "blob", "array", "object", "params",
+        "token", "ref", "union", "unknown", "record", "query", "procedure", "subscription", "permission-set",
+    ];
+
+    private static readonly HashSet<string> PrimaryTypeNames = ["record", "query", "procedure", "subscription", "permission-set"];
+
+    private static readonly HashSet<string> KnownStringFormats =
+    [
+        "at-identifier", "at-uri", "cid", "datetime", "did", "handle", "nsid", "tid", "record-key", "uri", "language",
+    ];
+
+    private readonly string _path;
+    private readonly SourceText _text;
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+
+    private LexiconParser(string path, SourceText text)
+    {
+        _path = path;
+        _text = text;
+    }
+
+    public static ParsedLexicon Parse(string path, SourceText text, CancellationToken cancellationToken)
+    {
+        var parser = new LexiconParser(path, text);
+        return parser.ParseDocument(cancellationToken);
+    }
+
+    private ParsedLexicon ParseDocument(CancellationToken cancellationToken)
+    {
+        JsonNode root;
+        try
+        {
+            root = JsonParser.Parse(_text.ToString());
+        }
+        catch (JsonParseException e)
+        {
+            var offset = e.Offset > _text.Length ? _text.Length : e.Offset;
+            Report(DiagnosticDescriptors.InvalidJson, offset, offset < _text.Length ? offset + 1 : offset, e.Message);
+            return Result(null, null);
+        }
+
+        if (root is not JsonObject document)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, root, "lexicon document", "an object", root.KindName);
+            return Result(null, null);
+        }
+
+        var idNode = document.Get("id");
+        string? id = null;
+        LocationInfo? idLocation = null;
+        if (idNode is null)
+        {
+            Report(DiagnosticDescriptors.InvalidId, document.Start, document.Start + 1, "Lexicon file must have an \"id\" naming its NSID, e.g. \"com.example.getThing\"");
+        }
+        else if (idNode is not JsonString idString)
+        {
+            Report(DiagnosticDescriptors.InvalidId, idNode, $"Lexicon \"id\" must be a string NSID, but is {idNode.KindName}");
+        }
+        else if (!Nsid.IsValid(idString.Value))
+        {
+            Report(DiagnosticDescriptors.InvalidId, idNode, $"Lexicon id '{idString.Value}' is not a valid NSID (at least three dot-separated segments: a reversed domain name, then a name of letters and digits)");
+        }
+        else
+        {
+            id = idString.Value;
+            idLocation = Location(idNode.Start, idNode.End);
+        }
+
+        var versionNode = document.Get("lexicon");
+        if (versionNode is null)
+        {
+            Report(DiagnosticDescriptors.InvalidLexiconVersion, document.Start, document.Start + 1, $"Lexicon '{id ?? "(no id)"}' must declare \"lexicon\": 1");
+        }
+        else if (versionNode is not JsonNumber { Text: "1" })
+        {
+            Report(DiagnosticDescriptors.InvalidLexiconVersion, versionNode, $"\"lexicon\" must be 1, the only Lexicon language version; found {Describe(versionNode)}");
+        }
+
+        var defsNode = document.Get("defs");
+        if (defsNode is not JsonObject defs)
+        {
+            if (defsNode is null)
+            {
+                Report(DiagnosticDescriptors.MissingDefs, document.Start, document.Start + 1, id ?? "(no id)");
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, defsNode, "defs", "an object", defsNode.KindName);
+            }
+
+            return Result(null, idLocation);
+        }
+
+        if (id is null)
+        {
+            return Result(null, idLocation);
+        }
+
+        var definitions = new List<LexiconDefinition>();
+        foreach (var def in defs.Properties)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var definition = ParseDefinition(id, def);
+            if (definition is not null)
+            {
+                definitions.Add(definition);
+            }
+        }
+
+        var description = (document.Get("description") as JsonString)?.Value;
+        return Result(new LexiconDocument(id, description, definitions.ToEquatableArray()), idLocation);
+    }
+
+    private LexiconDefinition? ParseDefinition(string id, JsonProperty def)
+    {
+        if (def.Value is not JsonObject body)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, def.Value, $"defs.{def.Name}", "an object", def.Value.KindName);
+            return null;
+        }
+
+        var typeName = TypeName(body, $"defs.{def.Name}");
+        if (typeName is null)
+        {
+            return null;
+        }
+
+        if (PrimaryTypeNames.Contains(typeName) && def.Name != "main")
+        {
+            Report(DiagnosticDescriptors.PrimaryTypeNotMain, def.NameStart, def.NameEnd, def.Name, typeName);
+            return null;
+        }
+
+        var reference = $"{id}#{def.Name}";
+        var type = typeName switch
+        {
+            "query" => ParseMethod(body, XrpcMethodKind.Query, reference),
+            "procedure" => ParseMethod(body, XrpcMethodKind.Procedure, reference),
+            _ => ParseType(body, typeName, reference),
+        };
+
+        return type is null ? null : new LexiconDefinition(def.Name, type);
+    }
+
+    private LexiconMethod? ParseMethod(JsonObject body, XrpcMethodKind kind, string reference)
+    {
+        if (kind == XrpcMethodKind.Query)
+        {
+            // Query endpoints (query-string parameters) come with the full XRPC semantics (issue #4).
+            ReportNotSupported(body.Get("type")!, "Serving queries", reference);
+            return null;
+        }
+
+        var ok = true;
+        LexiconObject? parameters = null;
+        if (body.Get("parameters") is { } parametersNode)
+        {
+            ReportNotSupported(parametersNode, "Query-string parameters", reference);
+            if (parametersNode is not JsonObject parametersObject)
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, parametersNode, "parameters", "an object", parametersNode.KindName);
+                return null;
+            }
+
+            parameters = ParseObject(parametersObject, reference, "params");
+            ok &= parameters is not null;
+        }
+
+        var input = ParseBody(body, "input", reference, ref ok);
+        var output = ParseBody(body, "output", reference, ref ok);
+
+        var errors = new List<LexiconError>();
+        if (body.Get("errors") is { } errorsNode)
+        {
+            if (errorsNode is not JsonArray errorsArray)
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, errorsNode, "errors", "an array", errorsNode.KindName);
+                return null;
+            }
+
+            foreach (var item in errorsArray.Items)
+            {
+                if (item is JsonObject error && error.Get("name") is JsonString name)
+                {
+                    errors.Add(new LexiconError(name.Value, (error.Get("description") as JsonString)?.Value));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.WrongJsonKind, item, "errors[]", "an object with a \"name\" string", item.KindName);
+                    ok = false;
+                }
+            }
+        }
+
+        return ok ? new LexiconMethod(DescriptionOf(body), kind, parameters, input, output, errors.ToEquatableArray()) : null;
+    }
+
+    private LexiconBody? ParseBody(JsonObject method, string key, string reference, ref bool ok)
+    {
+        if (method.Get(key) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is not JsonObject body)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, node, key, "an object", node.KindName);
+            ok = false;
+            return null;
+        }
+
+        if (body.Get("encoding") is not JsonString encoding)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, body.Get("encoding") ?? (JsonNode)body, $"{key}.encoding", "a string (a MIME type)", body.Get("encoding")?.KindName ?? "missing");
+            ok = false;
+            return null;
+        }
+
+        if (encoding.Value != "application/json")
+        {
+            ReportNotSupported(encoding, $"The {key} encoding '{encoding.Value}'", reference);
+            ok = false;
+            return null;
+        }
+
+        if (body.Get("schema") is not { } schemaNode)
+        {
+            ReportNotSupported(encoding, $"A JSON {key} without a schema", reference);
+            ok = false;
+            return null;
+        }
+
+        if (schemaNode is not JsonObject schema)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, schemaNode, $"{key}.schema", "an object", schemaNode.KindName);
+            ok = false;
+            return null;
+        }
+
+        var schemaType = TypeName(schema, $"{key}.schema");
+        if (schemaType is null)
+        {
+            ok = false;
+            return null;
+        }
+
+        if (schemaType != "object")
+        {
+            ReportNotSupported(schema.Get("type")!, $"A {key} schema of type '{schemaType}'", reference);
+            ok = false;
+            return null;
+        }
+
+        var objectType = ParseObject(schema, reference, "object");
+        ok &= objectType is not null;
+        return objectType is null ? null : new LexiconBody(encoding.Value, DescriptionOf(body), objectType);
+    }
+
+    private LexiconType? ParseType(JsonObject node, string typeName, string reference) => typeName switch
+    {
+        "string" => ParseString(node),
+        "integer" => ParseInteger(node),
+        "boolean" => new LexiconBoolean(DescriptionOf(node), Boolean(node, "const"), Boolean(node, "default")),
+        "array" => ParseArray(node, reference),
+        "object" => ParseObject(node, reference, "object"),
+        _ => NotSupported(node, typeName, reference),
+    };
+
+    private LexiconType? NotSupported(JsonObject node, string typeName, string reference)
+    {
+        ReportNotSupported(node.Get("type")!, $"The lexicon type '{typeName}'", reference);
+        return null;
+    }
+
+    private LexiconObject? ParseObject(JsonObject node, string reference, string expectedType)
+    {
+        var declared = new List<JsonProperty>();
+        if (node.Get("properties") is { } propertiesNode)
+        {
+            if (propertiesNode is not JsonObject properties)
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, propertiesNode, "properties", "an object", propertiesNode.KindName);
+                return null;
+            }
+
+            declared.AddRange(properties.Properties);
+        }
+
+        var required = StringSet(node, "required", declared);
+        var nullable = StringSet(node, "nullable", declared);
+        if (required is null || nullable is null)
+        {
+            return null;
+        }
+
+        var ok = true;
+        var result = new List<LexiconProperty>();
+        foreach (var property in declared)
+        {
+            if (property.Value is not JsonObject propertyBody)
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, property.Value, property.Name, "an object", property.Value.KindName);
+                ok = false;
+                continue;
+            }
+
+            var typeName = TypeName(propertyBody, property.Name);
+            if (typeName is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            if (expectedType == "params" && typeName is not ("string" or "integer" or "boolean" or "array" or "unknown"))
+            {
+                Report(DiagnosticDescriptors.InvalidType, propertyBody.Get("type")!, $"Parameter \"{property.Name}\" is of type '{typeName}'; parameters can only be boolean, integer, string, unknown or arrays of those");
+                ok = false;
+                continue;
+            }
+
+            if (typeName == "object")
+            {
+                // An inline object needs a generated name of its own; the full Lexicon support (issue #3) adds them.
+                ReportNotSupported(propertyBody.Get("type")!, $"The inline object property \"{property.Name}\"", reference);
+                ok = false;
+                continue;
+            }
+
+            var type = ParseType(propertyBody, typeName, reference);
+            if (type is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            result.Add(new LexiconProperty(property.Name, type, required.Contains(property.Name), nullable.Contains(property.Name)));
+        }
+
+        return ok ? new LexiconObject(DescriptionOf(node), result.ToEquatableArray()) : null;
+    }
+
+    private HashSet<string>? StringSet(JsonObject node, string key, List<JsonProperty> declared)
+    {
+        var set = new HashSet<string>();
+        if (node.Get(key) is not { } listNode)
+        {
+            return set;
+        }
+
+        if (listNode is not JsonArray list)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, listNode, key, "an array of property names", listNode.KindName);
+            return null;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (item is not JsonString name)
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, item, $"{key}[]", "a string", item.KindName);
+                return null;
+            }
+
+            if (key == "required" && !declared.Exists(p => p.Name == name.Value))
+            {
+                Report(DiagnosticDescriptors.RequiredPropertyMissing, item, name.Value);
+                return null;
+            }
+
+            set.Add(name.Value);
+        }
+
+        return set;
+    }
+
+    private LexiconString? ParseString(JsonObject node)
+    {
+        string? format = null;
+        if (node.Get("format") is { } formatNode)
+        {
+            if (formatNode is not JsonString formatString || !KnownStringFormats.Contains(formatString.Value))
+            {
+                Report(DiagnosticDescriptors.InvalidType, formatNode, $"Unknown string format {Describe(formatNode)}; the formats are {string.Join(", ", KnownStringFormats)}");
+                return null;
+            }
+
+            format = formatString.Value;
+        }
+
+        return new LexiconString(
+            DescriptionOf(node),
+            format,
+            Integer(node, "minLength"),
+            Integer(node, "maxLength"),
+            Integer(node, "minGraphemes"),
+            Integer(node, "maxGraphemes"),
+            Strings(node, "knownValues"),
+            Strings(node, "enum"),
+            (node.Get("const") as JsonString)?.Value,
+            (node.Get("default") as JsonString)?.Value);
+    }
+
+    private LexiconInteger ParseInteger(JsonObject node)
+    {
+        var values = new List<long>();
+        if (node.Get("enum") is JsonArray items)
+        {
+            foreach (var item in items.Items)
+            {
+                if (item is JsonNumber number && long.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                {
+                    values.Add(value);
+                }
+            }
+        }
+
+        return new LexiconInteger(
+            DescriptionOf(node),
+            Integer(node, "minimum"),
+            Integer(node, "maximum"),
+            values.ToEquatableArray(),
+            Integer(node, "const"),
+            Integer(node, "default"));
+    }
+
+    private LexiconArray? ParseArray(JsonObject node, string reference)
+    {
+        if (node.Get("items") is not JsonObject items)
+        {
+            var itemsNode = node.Get("items");
+            Report(DiagnosticDescriptors.WrongJsonKind, itemsNode ?? node, "items", "an object", itemsNode?.KindName ?? "missing");
+            return null;
+        }
+
+        var typeName = TypeName(items, "items");
+        if (typeName is null)
+        {
+            return null;
+        }
+
+        if (typeName is "object" or "array")
+        {
+            // Nested containers need the cross-definition naming of the full Lexicon support (issue #3).
+            ReportNotSupported(items.Get("type")!, $"An array of '{typeName}'", reference);
+            return null;
+        }
+
+        var itemType = ParseType(items, typeName, reference);
+        return itemType is null
+            ? null
+            : new LexiconArray(DescriptionOf(node), itemType, Integer(node, "minLength"), Integer(node, "maxLength"));
+    }
+
+    private string? TypeName(JsonObject node, string where)
+    {
+        var typeNode = node.Get("type");
+        if (typeNode is not JsonString type)
+        {
+            Report(DiagnosticDescriptors.InvalidType, typeNode ?? node, $"\"{where}\" must have a \"type\" string");
+            return null;
+        }
+
+        if (!KnownTypeNames.Contains(type.Value))
+        {
+            Report(DiagnosticDescriptors.InvalidType, type, $"Unknown lexicon type '{type.Value}' in \"{where}\"");
+            return null;
+        }
+
+        return type.Value;
+    }
+
+    private static string? DescriptionOf(JsonObject node) => (node.Get("description") as JsonString)?.Value;
+
+    private static bool? Boolean(JsonObject node, string key) => (node.Get(key) as JsonBoolean)?.Value;
+
+    private static long? Integer(JsonObject node, string key) =>
+        node.Get(key) is JsonNumber number && long.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    private static EquatableArray<string> Strings(JsonObject node, string key)
+    {
+        if (node.Get(key) is not JsonArray array)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var values = new List<string>();
+        foreach (var item in array.Items)
+        {
+            if (item is JsonString s)
+            {
+                values.Add(s.Value);
+            }
+        }
+
+        return values.ToEquatableArray();
+    }
+
+    private static string Describe(JsonNode node) => node switch
+    {
+        JsonString s => $"\"{s.Value}\"",
+        JsonNumber n => n.Text,
+        _ => node.KindName,
+    };
+
+    private void ReportNotSupported(JsonNode at, string feature, string reference) =>
+        Report(DiagnosticDescriptors.NotSupportedYet, at, feature, reference);
+
+    private void Report(DiagnosticDescriptor descriptor, JsonNode at, params string[] args) =>
+        Report(descriptor, at.Start, at.End, args);
+
+    private void Report(DiagnosticDescriptor descriptor, int start, int end, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, Location(start, end), args));
+
+    private LocationInfo Location(int start, int end)
+    {
+        var span = TextSpan.FromBounds(start, end);
+        return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
+    }
+
+    private ParsedLexicon Result(LexiconDocument? document, LocationInfo? idLocation) =>
+        new(_path, document, _diagnostics.ToEquatableArray(), idLocation);
+}

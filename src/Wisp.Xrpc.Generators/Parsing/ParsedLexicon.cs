@@ -1,0 +1,17 @@
+using Wisp.Xrpc.Generators.Model;
+
+namespace Wisp.Xrpc.Generators.Parsing;
+
+/// <summary>
+/// What parsing one lexicon file yields. The pipeline splits it at once: <see cref="Document"/> (no positions)
+/// feeds code emission, <see cref="Diagnostics"/> feed reporting, so moving text around re-emits nothing.
+/// </summary>
+/// <param name="FilePath">The lexicon file.</param>
+/// <param name="Document">The model, or null when the file is too broken to generate anything.</param>
+/// <param name="Diagnostics">Problems found, at their line and column.</param>
+/// <param name="IdLocation">Where the <c>id</c> is written, for the duplicate-id check.</param>
+internal sealed record ParsedLexicon(
+    string FilePath,
+    LexiconDocument? Document,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    LocationInfo? IdLocation);

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+
+namespace Wisp.Xrpc.Hosting;
+
+/// <summary>Options of the XRPC endpoints, set with <c>AddWispXrpc(options => ...)</c>.</summary>
+public sealed class WispXrpcOptions
+{
+    /// <summary>
+    /// The claim of the authenticated user that holds the caller's DID. Any ASP.NET Core authentication scheme
+    /// can supply it. Default: <see cref="ClaimTypes.NameIdentifier"/> (where JWT bearer maps <c>sub</c>).
+    /// </summary>
+    public string CallerDidClaimType { get; set; } = ClaimTypes.NameIdentifier;
+
+    /// <summary>
+    /// The largest JSON request body accepted, in bytes; larger bodies are answered 413 <c>PayloadTooLarge</c>.
+    /// Default: 100 KiB, the JSON body limit of @atproto/xrpc-server.
+    /// </summary>
+    public long MaxJsonRequestBodySize { get; set; } = 100 * 1024;
+}

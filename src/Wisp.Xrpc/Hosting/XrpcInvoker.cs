@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wisp.Xrpc.Serialization;
+using Wisp.Xrpc.Validation;
+
+namespace Wisp.Xrpc.Hosting;
+
+/// <summary>
+/// The request pipeline of every generated XRPC endpoint, in the order of @atproto/xrpc-server:
+/// verb, handler, caller, input, handler call, output; every failure becomes an XRPC error body.
+/// Called by generated code; generic over the generated types so that nothing is reflected.
+/// </summary>
+public static partial class XrpcInvoker
+{
+    /// <summary>Serves one call of a method.</summary>
+    /// <typeparam name="THandler">The method's generated handler interface.</typeparam>
+    /// <typeparam name="TInput">The input type, or <see cref="XrpcEmpty"/>.</typeparam>
+    /// <typeparam name="TOutput">The output type, or <see cref="XrpcEmpty"/> when the method returns no body.</typeparam>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="method">The method's metadata.</param>
+    /// <param name="resolveHandler">Finds the handler in the request's services; null when there is none (501).</param>
+    /// <param name="invoke">Calls the handler.</param>
+    public static async Task InvokeAsync<THandler, TInput, TOutput>(
+        HttpContext httpContext,
+        XrpcMethod method,
+        Func<IServiceProvider, THandler?> resolveHandler,
+        Func<THandler, TInput, XrpcCallContext, ValueTask<TOutput>> invoke)
+        where THandler : class
+        where TInput : ILexiconObject<TInput>
+        where TOutput : ILexiconObject<TOutput>
+    {
+        try
+        {
+            if (!HttpMethods.Equals(httpContext.Request.Method, method.HttpMethod))
+            {
+                throw XrpcException.InvalidRequest($"Incorrect HTTP method ({httpContext.Request.Method}) expected {method.HttpMethod}");
+            }
+
+            var services = httpContext.RequestServices;
+            var handler = resolveHandler(services)
+                ?? throw new XrpcException(StatusCodes.Status501NotImplemented, XrpcErrorNames.MethodNotImplemented, "Method Not Implemented");
+
+            var options = services.GetRequiredService<IOptions<WispXrpcOptions>>().Value;
+            var call = new XrpcCallContext(httpContext, method, options);
+
+            // The caller is checked before the body is read: an anonymous client learns nothing about validation.
+            if (method.RequiresAuthentication && call.CallerDid is null)
+            {
+                await ChallengeAsync(httpContext);
+                return;
+            }
+
+            TInput input;
+            if (method.InputEncoding is null)
+            {
+                if (XrpcRequestBody.HasBody(httpContext.Request))
+                {
+                    throw XrpcException.InvalidRequest("A request body was provided when none was expected");
+                }
+
+                input = XrpcEmpty.Value is TInput empty
+                    ? empty
+                    : throw new InvalidOperationException($"{method.Nsid} declares no input, so its input type must be {nameof(XrpcEmpty)}.");
+            }
+            else
+            {
+                input = await XrpcRequestBody.ReadJsonAsync<TInput>(httpContext, options.MaxJsonRequestBodySize);
+            }
+
+            var output = await invoke(handler, input, call);
+            if (method.OutputEncoding is null)
+            {
+                httpContext.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
+
+            await XrpcResponses.WriteJsonAsync(httpContext, output);
+        }
+        catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+        }
+        catch (Exception exception)
+        {
+            await WriteFailureAsync(httpContext, method.Nsid, exception);
+        }
+    }
+
+    /// <summary>Answers an <c>/xrpc/</c> path that names no mapped method.</summary>
+    internal static Task UnknownMethodAsync(HttpContext httpContext)
+    {
+        var nsid = httpContext.Request.RouteValues["path"] as string;
+        return nsid is not null && LexiconFormats.IsNsid(nsid)
+            ? XrpcResponses.WriteErrorAsync(httpContext, StatusCodes.Status501NotImplemented, XrpcErrorNames.MethodNotImplemented, "Method Not Implemented")
+            : XrpcResponses.WriteErrorAsync(httpContext, StatusCodes.Status400BadRequest, XrpcErrorNames.InvalidRequest, "Invalid XRPC method name (NSID) in the path");
+    }
+
+    private static async Task ChallengeAsync(HttpContext httpContext)
+    {
+        // Let the configured scheme add its WWW-Authenticate challenge; then answer with the XRPC body.
+        var schemes = httpContext.RequestServices.GetService<IAuthenticationSchemeProvider>();
+        if (schemes is not null && await schemes.GetDefaultChallengeSchemeAsync() is not null)
+        {
+            await httpContext.ChallengeAsync();
+        }
+
+        if (httpContext.Response.HasStarted)
+        {
+            return;
+        }
+
+        if (httpContext.Response.Headers.WWWAuthenticate.Count == 0)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        httpContext.Response.Headers.Location = default;
+        await XrpcResponses.WriteErrorAsync(httpContext, XrpcException.AuthenticationRequired());
+    }
+
+    private static async Task WriteFailureAsync(HttpContext httpContext, string nsid, Exception exception)
+    {
+        var error = exception switch
+        {
+            XrpcException xrpc => xrpc,
+            LexiconValidationException validation => XrpcException.InvalidRequest(validation.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                new XrpcException(StatusCodes.Status413PayloadTooLarge, XrpcErrorNames.PayloadTooLarge, "Request body is too large"),
+            BadHttpRequestException badRequest => XrpcException.InvalidRequest(badRequest.Message),
+            _ => null,
+        };
+
+        if (error is null)
+        {
+            var logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Wisp.Xrpc.XrpcInvoker");
+            LogUnhandled(logger, nsid, exception);
+            error = new XrpcException(StatusCodes.Status500InternalServerError, XrpcErrorNames.InternalServerError, "Internal Server Error");
+        }
+
+        if (httpContext.Response.HasStarted)
+        {
+            // Part of a response is on the wire already; all that is left is to cut the connection.
+            httpContext.Abort();
+            return;
+        }
+
+        httpContext.Response.Clear();
+        await XrpcResponses.WriteErrorAsync(httpContext, error);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "XRPC method {Nsid} failed with an unhandled exception")]
+    private static partial void LogUnhandled(ILogger logger, string nsid, Exception exception);
+}

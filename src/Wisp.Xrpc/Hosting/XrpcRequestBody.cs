@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Wisp.Xrpc.Serialization;
+
+namespace Wisp.Xrpc.Hosting;
+
+/// <summary>Reads a JSON request body the way @atproto/xrpc-server does: encoding checked, size bounded.</summary>
+internal static class XrpcRequestBody
+{
+    public static async ValueTask<T> ReadJsonAsync<T>(HttpContext httpContext, long maxBytes)
+        where T : ILexiconObject<T>
+    {
+        var request = httpContext.Request;
+        if (!HasBody(request))
+        {
+            throw XrpcException.InvalidRequest("A request body is expected but none was provided");
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            throw XrpcException.InvalidRequest(
+                $"Wrong request encoding (Content-Type): {(string.IsNullOrEmpty(request.ContentType) ? "(none)" : request.ContentType)}; expected application/json");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(httpContext.RequestAborted);
+            if (result.Buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(result.Buffer.Start);
+                throw TooLarge(maxBytes);
+            }
+
+            if (result.IsCompleted)
+            {
+                try
+                {
+                    return Parse<T>(result.Buffer);
+                }
+                finally
+                {
+                    reader.AdvanceTo(result.Buffer.End);
+                }
+            }
+
+            // Not everything yet: keep it all buffered and ask for more.
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+
+    /// <summary>True when the request says it carries a body (a length above zero, or chunked).</summary>
+    public static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+
+    private static T Parse<T>(ReadOnlySequence<byte> body)
+        where T : ILexiconObject<T>
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 128 });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw XrpcException.InvalidRequest("A request body is expected but none was provided");
+            }
+
+            var value = T.ReadJson(ref reader, "Input");
+            if (reader.Read())
+            {
+                throw XrpcException.InvalidRequest("Request body is not valid JSON: unexpected content after the end of the value");
+            }
+
+            return value;
+        }
+        catch (JsonException e)
+        {
+            throw XrpcException.InvalidRequest($"Request body is not valid JSON: {JsonErrorSummary(e)}");
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static XrpcException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, XrpcErrorNames.PayloadTooLarge, $"Request body is larger than {maxBytes} bytes");
+
+    // System.Text.Json's messages quote the offending input; keep only the position so nothing of the body is echoed.
+    private static string JsonErrorSummary(JsonException e) =>
+        e.LineNumber is { } line && e.BytePositionInLine is { } column
+            ? $"syntax error at line {line + 1}, byte {column + 1}"
+            : "syntax error";
+}

@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Wisp.Xrpc.Serialization;
+
+namespace Wisp.Xrpc.Hosting;
+
+/// <summary>Writes XRPC responses: JSON bodies and <c>{"error", "message"}</c> errors.</summary>
+public static class XrpcResponses
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    // The bodies are application/json, never HTML: only what JSON itself requires is escaped, like JSON.stringify.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes an XRPC error body with its status code.</summary>
+    public static async Task WriteErrorAsync(HttpContext httpContext, int statusCode, string error, string? message)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = JsonContentType;
+        WriteError(response.BodyWriter, error, message);
+        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+    }
+
+    /// <summary>Writes an <see cref="XrpcException"/> as its XRPC error response.</summary>
+    public static Task WriteErrorAsync(HttpContext httpContext, XrpcException exception) =>
+        WriteErrorAsync(httpContext, exception.StatusCode, exception.Error, exception.ErrorMessage);
+
+    /// <summary>Writes a 200 response with a lexicon object as its JSON body.</summary>
+    public static async Task WriteJsonAsync<T>(HttpContext httpContext, T value)
+        where T : ILexiconObject<T>
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
+        {
+            value.WriteJson(writer);
+        }
+
+        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+    }
+
+    private static void WriteError(System.Buffers.IBufferWriter<byte> output, string error, string? message)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        writer.WriteStartObject();
+        writer.WriteString("error"u8, error);
+        if (message is not null)
+        {
+            writer.WriteString("message"u8, message);
+        }
+
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Wisp.Xrpc.Serialization;
+
+/// <summary>Writing helpers called by generated <see cref="ILexiconObject{TSelf}.WriteJson"/> methods.</summary>
+public static class LexiconJsonWriter
+{
+    /// <summary>Writes a property holding an array of strings.</summary>
+    public static void WriteStringArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<string> items)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStringValue(item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a property holding an array of integers.</summary>
+    public static void WriteIntegerArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<long> items)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteNumberValue(item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a property holding an array of booleans.</summary>
+    public static void WriteBooleanArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<bool> items)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteBooleanValue(item);
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+
+namespace Wisp.Xrpc.Validation;
+
+/// <summary>
+/// Constraint checks called by generated code. Each throws a <see cref="LexiconValidationException"/> naming
+/// the path and the rule; the path string is built only when a check fails.
+/// </summary>
+public static class LexiconConstraints
+{
+    /// <summary>String length in UTF-8 bytes, as the Lexicon spec counts <c>minLength</c>/<c>maxLength</c>.</summary>
+    public static void StringLength(string value, string path, string property, long minLength, long maxLength)
+    {
+        // UTF-16 length bounds the UTF-8 length from both sides (1 to 3 bytes per UTF-16 unit),
+        // so most strings are decided without counting.
+        if (value.Length >= minLength && (long)value.Length * 3 <= maxLength)
+        {
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(value);
+        if (bytes < minLength)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not be shorter than {minLength} bytes (UTF-8)");
+        }
+
+        if (bytes > maxLength)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not be longer than {maxLength} bytes (UTF-8)");
+        }
+    }
+
+    /// <summary>String length in extended grapheme clusters (<c>minGraphemes</c>/<c>maxGraphemes</c>).</summary>
+    public static void Graphemes(string value, string path, string property, long minGraphemes, long maxGraphemes)
+    {
+        var count = new StringInfo(value).LengthInTextElements;
+        if (count < minGraphemes)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not be shorter than {minGraphemes} graphemes");
+        }
+
+        if (count > maxGraphemes)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not be longer than {maxGraphemes} graphemes");
+        }
+    }
+
+    /// <summary>A string format.</summary>
+    public static void Format(string value, string path, string property, LexiconFormat format)
+    {
+        if (!LexiconFormats.IsValid(value, format))
+        {
+            throw new LexiconValidationException($"{path}/{property} must be a valid {LexiconFormats.DisplayName(format)}");
+        }
+    }
+
+    /// <summary>An integer range (<c>minimum</c>/<c>maximum</c>).</summary>
+    public static void Range(long value, string path, string property, long minimum, long maximum)
+    {
+        if (value < minimum)
+        {
+            throw new LexiconValidationException($"{path}/{property} can not be less than {minimum}");
+        }
+
+        if (value > maximum)
+        {
+            throw new LexiconValidationException($"{path}/{property} can not be greater than {maximum}");
+        }
+    }
+
+    /// <summary>An array length (<c>minLength</c>/<c>maxLength</c>).</summary>
+    public static void ArrayLength(int count, string path, string property, long minLength, long maxLength)
+    {
+        if (count < minLength)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not have fewer than {minLength} elements");
+        }
+
+        if (count > maxLength)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not have more than {maxLength} elements");
+        }
+    }
+
+    /// <summary>A closed set of string values (<c>enum</c>, or <c>const</c> as a set of one).</summary>
+    public static void OneOf(string value, string path, string property, ReadOnlySpan<string> allowed)
+    {
+        foreach (var candidate in allowed)
+        {
+            if (string.Equals(candidate, value, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        throw new LexiconValidationException($"{path}/{property} must be one of ({string.Join('|', allowed.ToArray())})");
+    }
+
+    /// <summary>A closed set of integer values (<c>enum</c>, or <c>const</c>).</summary>
+    public static void OneOf(long value, string path, string property, ReadOnlySpan<long> allowed)
+    {
+        foreach (var candidate in allowed)
+        {
+            if (candidate == value)
+            {
+                return;
+            }
+        }
+
+        throw new LexiconValidationException($"{path}/{property} must be one of ({string.Join('|', allowed.ToArray())})");
+    }
+
+    /// <summary>A boolean <c>const</c>.</summary>
+    public static void Const(bool value, string path, string property, bool expected)
+    {
+        if (value != expected)
+        {
+            throw new LexiconValidationException($"{path}/{property} must be {(expected ? "true" : "false")}");
+        }
+    }
+}

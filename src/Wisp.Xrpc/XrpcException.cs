@@ -1,0 +1,38 @@
+namespace Wisp.Xrpc;
+
+/// <summary>
+/// An XRPC error response: an HTTP status and the body <c>{"error": "...", "message": "..."}</c>
+/// (atproto.com/specs/xrpc). Throw it from a handler to answer with that error.
+/// </summary>
+/// <remarks>The message is sent to the client as is: never put secrets or internal details in it.</remarks>
+public class XrpcException : Exception
+{
+    /// <summary>Creates an XRPC error.</summary>
+    /// <param name="statusCode">The HTTP status code (400 for errors a lexicon declares, unless it says otherwise).</param>
+    /// <param name="error">The error name, e.g. <c>InvalidRequest</c> or an error the lexicon declares.</param>
+    /// <param name="message">A human-readable message for the client, or null.</param>
+    public XrpcException(int statusCode, string error, string? message = null)
+        : base(message ?? error)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(error);
+        StatusCode = statusCode;
+        Error = error;
+        ErrorMessage = message;
+    }
+
+    /// <summary>The HTTP status code of the response.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The XRPC error name written as <c>error</c>.</summary>
+    public string Error { get; }
+
+    /// <summary>The message written as <c>message</c>, or null to leave it out.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>400 <c>InvalidRequest</c>.</summary>
+    public static XrpcException InvalidRequest(string message) => new(400, XrpcErrorNames.InvalidRequest, message);
+
+    /// <summary>401 <c>AuthenticationRequired</c>.</summary>
+    public static XrpcException AuthenticationRequired(string message = "Authentication Required") =>
+        new(401, XrpcErrorNames.AuthenticationRequired, message);
+}
