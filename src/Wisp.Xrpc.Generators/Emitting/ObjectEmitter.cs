@@ -22,7 +22,7 @@ internal static class ObjectEmitter
         w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconObject<{typeName}>");
         foreach (var p in properties)
         {
-            w.Summary(p.Property.Type.Description);
+            w.Summary(p.Property.Type.Description ?? Describe(p.Property));
             var required = p.Property.IsRequired ? "required " : string.Empty;
             w.Line($"public {required}{PropertyType(p.Property)} {p.Name} {{ get; init; }}");
             w.Line();
@@ -275,6 +275,17 @@ internal static class ObjectEmitter
         // Required and not nullable: always there. Anything else may be absent (or null), unless a default fills it.
         return property.IsRequired && !property.IsNullable ? type : type + "?";
     }
+
+    /// <summary>Documentation for a property the lexicon does not describe: its JSON name and lexicon type.</summary>
+    private static string Describe(LexiconProperty property) => $"The \"{property.Name}\" property: {property.Type switch
+    {
+        LexiconString { Format: { } format } => $"a {format} string",
+        LexiconString => "a string",
+        LexiconInteger => "an integer",
+        LexiconBoolean => "a boolean",
+        LexiconArray => "an array",
+        _ => "a value",
+    }}.";
 
     private static bool IsValueType(LexiconType type) => type is LexiconInteger or LexiconBoolean;
 

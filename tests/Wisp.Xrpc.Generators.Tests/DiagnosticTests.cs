@@ -1,0 +1,173 @@
+using Microsoft.CodeAnalysis;
+
+namespace Wisp.Xrpc.Generators.Tests;
+
+/// <summary>Broken lexicons become diagnostics at their line and column; the generator never throws.</summary>
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void Invalid_json_is_WXRPC001_at_the_offending_character()
+    {
+        // Line 4 (1-based) has a trailing comma; the error is at the "}" after it, column 40.
+        const string text = "{\n  \"lexicon\": 1,\n  \"id\": \"com.example.bad\",\n  \"defs\": { \"main\": { \"type\": \"token\", } }\n}";
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        AssertAt(diagnostic, line: 4, column: 40);
+        Assert.Contains("property name", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unterminated_file_is_WXRPC001_at_the_end()
+    {
+        var diagnostic = Assert.Single(Diagnostics("{\n  \"id\": \"com.example.a\""));
+        Assert.Equal("WXRPC001", diagnostic.Id);
+        AssertAt(diagnostic, line: 2, column: 24);
+    }
+
+    [Fact]
+    public void Missing_id_is_WXRPC003_at_the_document_start()
+    {
+        const string text = "\n\n  {\n    \"lexicon\": 1,\n    \"defs\": {}\n  }\n";
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC003", diagnostic.Id);
+        AssertAt(diagnostic, line: 3, column: 3);
+    }
+
+    [Fact]
+    public void Invalid_id_is_WXRPC003_at_the_id_value()
+    {
+        const string text = "{\n  \"lexicon\": 1,\n  \"id\": \"not-an-nsid\",\n  \"defs\": {}\n}";
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC003", diagnostic.Id);
+        AssertAt(diagnostic, line: 3, column: 9);
+        Assert.Contains("not-an-nsid", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrong_lexicon_version_is_WXRPC002()
+    {
+        var diagnostic = Assert.Single(Diagnostics("{\"lexicon\": 2, \"id\": \"com.example.a\", \"defs\": {}}"));
+        Assert.Equal("WXRPC002", diagnostic.Id);
+        AssertAt(diagnostic, line: 1, column: 13);
+    }
+
+    [Fact]
+    public void Unknown_type_is_WXRPC006_at_the_type_value()
+    {
+        const string text = "{\"lexicon\": 1, \"id\": \"com.example.a\",\n \"defs\": {\"main\": {\"type\": \"strnig\"}}}";
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC006", diagnostic.Id);
+        AssertAt(diagnostic, line: 2, column: 28);
+    }
+
+    [Fact]
+    public void Required_names_an_undeclared_property_is_WXRPC007()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {"main": {"type": "procedure",
+              "input": {"encoding": "application/json", "schema": {"type": "object", "required": ["nmae"], "properties": {"name": {"type": "string"}}}}}}}
+            """;
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC007", diagnostic.Id);
+        AssertAt(diagnostic, line: 2, column: 87);
+    }
+
+    [Fact]
+    public void Procedure_not_named_main_is_WXRPC008()
+    {
+        var diagnostic = Assert.Single(Diagnostics("{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": {\"other\": {\"type\": \"procedure\"}}}"));
+        Assert.Equal("WXRPC008", diagnostic.Id);
+        AssertAt(diagnostic, line: 1, column: 48);
+    }
+
+    [Fact]
+    public void Two_files_with_one_id_are_WXRPC009_and_emitted_once()
+    {
+        const string text = "{\"lexicon\": 1, \"id\": \"com.example.same\", \"defs\": {\"main\": {\"type\": \"procedure\"}}}";
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/a.json", text), new LexiconFile("/p/lexicons/b.json", text));
+        var diagnostics = harness.RunAndCompile(out var result);
+
+        var duplicate = Assert.Single(diagnostics);
+        Assert.Equal("WXRPC009", duplicate.Id);
+        Assert.Equal("/p/lexicons/b.json", duplicate.Location.GetLineSpan().Path);
+        Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("com.example.same.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unsupported_feature_is_a_warning_and_the_rest_still_compiles()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {
+              "main": {"type": "procedure", "output": {"encoding": "application/json", "schema": {"type": "ref", "ref": "#view"}}},
+              "view": {"type": "object", "properties": {"n": {"type": "integer"}}}}}
+            """;
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/a.json", text));
+        var diagnostics = harness.RunAndCompile(out var result);
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal("WXRPC100", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("com.example.a#main", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(result.GeneratedTrees, t => t.GetText().ToString().Contains("public sealed partial record View", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("\"lexicon\"")]
+    [InlineData("{")]
+    [InlineData("{\"id\": 5}")]
+    [InlineData("{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": []}")]
+    [InlineData("{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": {\"main\": 3}}")]
+    [InlineData("{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": {\"main\": {\"type\": \"procedure\", \"input\": 1, \"errors\": {}}}}")]
+    [InlineData("{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": {\"main\": {\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"array\"}}}}}")]
+    [InlineData("{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": {\"main\": {\"type\": \"string\", \"format\": \"weird\"}}}")]
+    [InlineData("{\"a\": \"\\uZZZZ\"}")]
+    [InlineData("{\"a\": 01}")]
+    [InlineData("\uFEFF{\"lexicon\": 1}")]
+    public void Any_input_gives_diagnostics_and_never_crashes(string text)
+    {
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", text));
+        var diagnostics = harness.RunAndCompile(out var result);
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(diagnostics, d => d.Id is "CS8784" or "CS8785");
+        Assert.Contains(diagnostics, d => d.Id.StartsWith("WXRPC", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_a_diagnostic_not_a_stack_overflow()
+    {
+        var text = new string('[', 100_000) + new string(']', 100_000);
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC001", diagnostic.Id);
+    }
+
+    [Fact]
+    public void Json_files_not_tagged_as_lexicons_are_ignored()
+    {
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/appsettings.json", "{ not json", Tagged: false));
+        var diagnostics = harness.RunAndCompile(out var result);
+
+        Assert.Empty(diagnostics);
+        var endpoints = Assert.Single(result.GeneratedTrees);
+        Assert.EndsWith("WispXrpcEndpoints.g.cs", endpoints.FilePath, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<Diagnostic> Diagnostics(string text)
+    {
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", text));
+        return harness.RunAndCompile(out _);
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, int line, int column)
+    {
+        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal("/p/lexicons/x.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal((line, column), (position.Line + 1, position.Character + 1));
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Wisp.Xrpc.Generators.Tests;
+
+/// <summary>The seed lexicon, place.wisp.v2.secret.create: exact output, compiled with warnings as failures.</summary>
+public sealed class SeedLexiconTests
+{
+    private const string LexiconName = "place.wisp.v2.secret.create.json";
+    private const string LexiconPath = "/project/lexicons/" + LexiconName;
+    private static readonly string[] GeneratedFiles = ["place.wisp.v2.secret.create.g.cs", "WispXrpcEndpoints.g.cs"];
+
+    // User code that touches every generated entry point, so a change of shape fails to compile here.
+    private const string UserCode = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using TestApp.Lexicons.Place.Wisp.V2.Secret;
+
+        namespace TestApp;
+
+        /// <summary>A user's handler.</summary>
+        public sealed class MyCreateHandler : Create.IHandler
+        {
+            /// <inheritdoc />
+            public System.Threading.Tasks.ValueTask<Create.Output> HandleAsync(Create.Input input, Wisp.Xrpc.XrpcCallContext context) =>
+                new(new Create.Output { Name = input.Name, Token = "wsk_x", CreatedAt = "2026-01-01T00:00:00.000Z" });
+        }
+
+        /// <summary>A user's startup.</summary>
+        public static class Startup
+        {
+            /// <summary>Maps the endpoints.</summary>
+            public static void Map(WebApplication app) => app.MapWispXrpc().WithTags("xrpc");
+        }
+        """;
+
+    [Fact]
+    public async Task Generates_the_expected_files_and_they_compile_without_warnings()
+    {
+        if (Snapshots.Updating)
+        {
+            var harness = GeneratorHarness.Create(LexiconFile.FromRepository(LexiconName));
+            foreach (var generated in harness.Run().GeneratedTrees)
+            {
+                Snapshots.Write(Path.GetFileName(generated.FilePath), generated.GetText().ToString());
+            }
+        }
+
+        var test = new CSharpSourceGeneratorTest<XrpcGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = new ReferenceAssemblies($"net{Environment.Version.Major}.0"),
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.NetAndAspNetCore);
+        test.TestState.Sources.Add(UserCode);
+        test.TestState.AdditionalFiles.Add((LexiconPath, LexiconFile.FromRepository(LexiconName).Text));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"""
+            is_global = true
+            build_property.RootNamespace = TestApp
+
+            [{LexiconPath}]
+            build_metadata.AdditionalFiles.WispXrpcLexicon = true
+            """));
+        foreach (var file in GeneratedFiles)
+        {
+            test.TestState.GeneratedSources.Add((typeof(XrpcGenerator), file, SourceText.From(Snapshots.Read(file), Encoding.UTF8)));
+        }
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public void Generated_code_names_the_handler_input_output_and_method()
+    {
+        var snapshot = Snapshots.Read("place.wisp.v2.secret.create.g.cs");
+        Assert.Contains("namespace TestApp.Lexicons.Place.Wisp.V2.Secret", snapshot);
+        Assert.Contains("public required string Name { get; init; }", snapshot);
+        Assert.Contains("RequiresAuthentication: true", snapshot);
+        Assert.Contains("/// Unique name for this secret, scoped to the caller DID.", snapshot);
+        Assert.Contains("LexiconFormat.RecordKey", snapshot);
+        Assert.Contains("internal sealed class DefaultHandler", snapshot);
+    }
+}
