@@ -1,0 +1,147 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wisp.Xrpc.Tests.Lexicons.Place.Wisp.V2.Secret;
+
+namespace Wisp.Xrpc.Tests;
+
+/// <summary>How the package is wired into an app: handlers, failures, conventions, misconfiguration.</summary>
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task A_registered_handler_replaces_the_built_in_one()
+    {
+        await using var server = await TestServer.StartAsync(services => services.AddScoped<Create.IHandler, FixedCreateHandler>());
+        var body = await XrpcAssert.OkAsync(await server.CreateSecretAsync("mine"));
+
+        Assert.Equal("wsk_from_my_handler", body.GetProperty("token").GetString());
+        Assert.Equal("did:plc:alice/mine", body.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_is_500_with_a_generic_body_and_logged_details()
+    {
+        await using var server = await TestServer.StartAsync(services => services.AddScoped<Create.IHandler, ThrowingCreateHandler>());
+        var response = await server.CreateSecretAsync("boom");
+
+        var message = await XrpcAssert.ErrorAsync(response, 500, "InternalServerError");
+        Assert.Equal("Internal Server Error", message);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("wsk_leaked", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Database", body, StringComparison.Ordinal);
+        Assert.Contains(server.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("place.wisp.v2.secret.create", StringComparison.Ordinal) && l.Contains("Database on fire", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_store_failure_is_500_and_loses_nothing_already_stored()
+    {
+        var store = new FlakySecretStore();
+        await using var server = await TestServer.StartAsync(services => services.AddSingleton<Wisp.Xrpc.Secrets.ISecretStore>(store));
+        await XrpcAssert.OkAsync(await server.CreateSecretAsync("kept"));
+
+        store.Fail = true;
+        await XrpcAssert.ErrorAsync(await server.CreateSecretAsync("lost"), 500, "InternalServerError");
+        store.Fail = false;
+
+        Assert.NotNull(await store.FindAsync("did:plc:alice", "kept"));
+        await XrpcAssert.OkAsync(await server.CreateSecretAsync("lost"));
+    }
+
+    [Fact]
+    public async Task Conventions_on_the_result_apply_to_every_method_but_not_to_the_fallback()
+    {
+        var marker = new object();
+        await using var server = await TestServer.StartAsync(
+            TestHandlers.Register,
+            app => app.MapWispXrpc().WithMetadata(marker));
+
+        var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var methods = endpoints.Where(e => e.Metadata.GetMetadata<XrpcMethod>() is not null).ToList();
+        Assert.Contains(methods, e => e.Metadata.GetMetadata<XrpcMethod>()!.Nsid == Create.Id);
+        Assert.All(methods, e => Assert.Contains(marker, e.Metadata));
+        var fallback = Assert.Single(endpoints, e => e.RoutePattern.RawText == "/xrpc/{**path}");
+        Assert.DoesNotContain(marker, fallback.Metadata);
+    }
+
+    [Fact]
+    public async Task A_single_method_can_get_its_own_conventions()
+    {
+        var marker = new object();
+        await using var server = await TestServer.StartAsync(
+            TestHandlers.Register,
+            app => app.MapWispXrpc().Method(Create.Id).WithMetadata(marker));
+
+        var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var marked = Assert.Single(endpoints, e => e.Metadata.Contains(marker));
+        Assert.Equal(Create.Id, marked.Metadata.GetMetadata<XrpcMethod>()!.Nsid);
+    }
+
+    [Fact]
+    public async Task RequireAuthorization_on_the_result_protects_the_methods()
+    {
+        await using var server = await TestServer.StartAsync(
+            services => services.AddAuthorization(),
+            app => app.MapWispXrpc().RequireAuthorization());
+
+        var response = await server.Client.PostAsync("/xrpc/com.example.test.echo", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public void MapWispXrpc_without_AddWispXrpc_says_what_to_call()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapWispXrpc());
+        Assert.Contains("AddWispXrpc()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void The_development_did_scheme_is_refused_outside_Development(string environment)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Services.AddAuthentication().AddWispDevelopmentDid(builder.Environment));
+        Assert.Contains("Development", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedCreateHandler : Create.IHandler
+    {
+        public ValueTask<Create.Output> HandleAsync(Create.Input input, XrpcCallContext context) =>
+            ValueTask.FromResult(new Create.Output { Name = $"{context.RequireCallerDid()}/{input.Name}", Token = "wsk_from_my_handler", CreatedAt = "2026-01-01T00:00:00.000Z" });
+    }
+
+    private sealed class ThrowingCreateHandler : Create.IHandler
+    {
+        public ValueTask<Create.Output> HandleAsync(Create.Input input, XrpcCallContext context) =>
+            throw new InvalidOperationException("Database on fire while storing wsk_leaked");
+    }
+
+    private sealed class FlakySecretStore : Wisp.Xrpc.Secrets.ISecretStore
+    {
+        private readonly Wisp.Xrpc.Secrets.InMemorySecretStore _inner = new();
+
+        public bool Fail { get; set; }
+
+        public ValueTask<bool> TryCreateAsync(Wisp.Xrpc.Secrets.WebhookSecret secret, CancellationToken cancellationToken = default) =>
+            Fail ? throw new IOException("disk full") : _inner.TryCreateAsync(secret, cancellationToken);
+
+        public ValueTask<Wisp.Xrpc.Secrets.WebhookSecret?> FindAsync(string ownerDid, string name, CancellationToken cancellationToken = default) =>
+            _inner.FindAsync(ownerDid, name, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Wisp.Xrpc.Secrets.WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default) =>
+            _inner.ListAsync(ownerDid, cancellationToken);
+
+        public ValueTask<bool> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default) =>
+            _inner.TryRotateAsync(ownerDid, name, newToken, rotatedAt, cancellationToken);
+
+        public ValueTask<bool> TryDeleteAsync(string ownerDid, string name, CancellationToken cancellationToken = default) =>
+            _inner.TryDeleteAsync(ownerDid, name, cancellationToken);
+    }
+}
