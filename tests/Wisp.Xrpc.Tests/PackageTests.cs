@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Wisp.Xrpc.Tests;
+
+/// <summary>
+/// The package as a user takes it: pack it, reference it from a fresh web project through a local feed,
+/// build that project, run it and call secret.create.
+/// </summary>
+public sealed class PackageTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("wisp-package-test-").FullName;
+
+    [Fact]
+    public async Task The_packed_package_serves_secret_create_in_a_fresh_web_project()
+    {
+        var root = RepositoryRoot();
+        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var feed = Path.Combine(_work, "feed");
+        await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "Wisp.Xrpc", "Wisp.Xrpc.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}"], root);
+
+        var package = Path.Combine(feed, $"Wisp.Xrpc.Generators.{version}.nupkg");
+        using (var zip = ZipFile.OpenRead(package))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+            Assert.Contains("analyzers/dotnet/cs/Wisp.Xrpc.Generators.dll", entries);
+            Assert.Contains("lib/net10.0/Wisp.Xrpc.dll", entries);
+            Assert.Contains("lib/net10.0/Wisp.Xrpc.xml", entries);
+            Assert.Contains("buildTransitive/Wisp.Xrpc.Generators.props", entries);
+            Assert.Contains("buildTransitive/Wisp.Xrpc.Generators.targets", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/netstandard2.0", StringComparison.Ordinal));
+        }
+
+        var app = Path.Combine(_work, "app");
+        Directory.CreateDirectory(Path.Combine(app, "lexicons"));
+        File.Copy(Path.Combine(root, "lexicons", "place.wisp.v2.secret.create.json"), Path.Combine(app, "lexicons", "place.wisp.v2.secret.create.json"));
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Wisp.Xrpc.Generators" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Wisp.Xrpc.Authentication;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddWispXrpc();
+            builder.Services.AddAuthentication(DevelopmentDidAuthenticationHandler.SchemeName).AddWispDevelopmentDid(builder.Environment);
+            var app = builder.Build();
+            app.MapWispXrpc();
+            app.Run();
+            """);
+
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_work, "packages") };
+        await RunAsync("dotnet", ["build", "-c", "Release"], app, environment);
+        Assert.False(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "lexicons", "place.wisp.v2.secret.create.json")), "lexicons must not be copied to the output");
+
+        var port = FreePort();
+        using var server = Start("dotnet", [Path.Combine("bin", "Release", "net10.0", "App.dll"), "--urls", $"http://127.0.0.1:{port}"], app, new() { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+        var serverOutput = new StringBuilder();
+        server.OutputDataReceived += (_, e) => { lock (serverOutput) { serverOutput.AppendLine(e.Data); } };
+        server.ErrorDataReceived += (_, e) => { lock (serverOutput) { serverOutput.AppendLine(e.Data); } };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            await CallTheAppAsync(port, server, serverOutput);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task CallTheAppAsync(int port, Process server, StringBuilder serverOutput)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        await WaitUntilListeningAsync(client, server, serverOutput);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/xrpc/place.wisp.v2.secret.create")
+        {
+            Content = new StringContent("""{"name":"from-package"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("DevDid", "did:plc:packaged");
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        using var json = JsonDocument.Parse(body);
+        Assert.StartsWith("wsk_", json.RootElement.GetProperty("token").GetString(), StringComparison.Ordinal);
+
+        var wrongVerb = await client.GetAsync("/xrpc/place.wisp.v2.secret.create");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongVerb.StatusCode);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not worth failing a test over.
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Wisp.Xrpc.Generators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Wisp.Xrpc.Generators.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task RunAsync(string file, string[] arguments, string directory, Dictionary<string, string>? environment = null)
+    {
+        using var process = Start(file, arguments, directory, environment ?? []);
+        var output = new StringBuilder();
+        var reading = Task.WhenAll(
+            Task.Run(async () => output.Append(await process.StandardOutput.ReadToEndAsync())),
+            Task.Run(async () => output.Append(await process.StandardError.ReadToEndAsync())));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        await reading;
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} failed with {process.ExitCode}:\n{output}");
+    }
+
+    private static Process Start(string file, string[] arguments, string directory, Dictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // The test runner's MSBuild settings must not leak into the child builds.
+        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "VSTEST_HOST_DEBUG" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        // No build servers or reused MSBuild nodes: they would outlive the build holding its output pipes open.
+        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        info.Environment["UseSharedCompilation"] = "false";
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitUntilListeningAsync(HttpClient client, Process server, StringBuilder serverOutput)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server.HasExited)
+            {
+                lock (serverOutput)
+                {
+                    Assert.Fail($"the app exited with {server.ExitCode}:\n{serverOutput}");
+                }
+            }
+
+            try
+            {
+                await client.GetAsync("/");
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException("the app did not start listening within 60 s");
+    }
+}
