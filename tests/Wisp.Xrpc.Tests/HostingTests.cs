@@ -138,7 +138,7 @@ public sealed class HostingTests
         public ValueTask<IReadOnlyList<Wisp.Xrpc.Secrets.WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default) =>
             _inner.ListAsync(ownerDid, cancellationToken);
 
-        public ValueTask<bool> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default) =>
+        public ValueTask<Wisp.Xrpc.Secrets.WebhookSecret?> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default) =>
             _inner.TryRotateAsync(ownerDid, name, newToken, rotatedAt, cancellationToken);
 
         public ValueTask<bool> TryDeleteAsync(string ownerDid, string name, CancellationToken cancellationToken = default) =>

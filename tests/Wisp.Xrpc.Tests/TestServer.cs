@@ -22,10 +22,12 @@ public sealed class TestServer : IAsyncDisposable
     public const string Procedure = "/xrpc/place.wisp.v2.secret.create";
 
     private readonly WebApplication _app;
+    private readonly string? _ownedContentRoot;
 
-    private TestServer(WebApplication app, CapturingLoggerProvider logs)
+    private TestServer(WebApplication app, CapturingLoggerProvider logs, string? ownedContentRoot)
     {
         _app = app;
+        _ownedContentRoot = ownedContentRoot;
         Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };
@@ -37,13 +39,27 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestServer> StartAsync(Action<IServiceCollection>? configureServices = null, Action<WebApplication>? configureApp = null)
+    /// <summary>
+    /// Starts a server. Its content root is a new temporary folder (removed on dispose) unless one is given,
+    /// so the default SQLite store and its key ring belong to this server alone.
+    /// </summary>
+    public static async Task<TestServer> StartAsync(
+        Action<IServiceCollection>? configureServices = null,
+        Action<WebApplication>? configureApp = null,
+        string? contentRoot = null,
+        Action<Wisp.Xrpc.Hosting.WispXrpcBuilder>? configureXrpc = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        var ownedContentRoot = contentRoot is null ? Directory.CreateTempSubdirectory("wisp-test-").FullName : null;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Development,
+            ContentRootPath = contentRoot ?? ownedContentRoot,
+        });
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddWispXrpc();
+        var xrpc = builder.Services.AddWispXrpc();
+        configureXrpc?.Invoke(xrpc);
         builder.Services.AddAuthentication(DevelopmentDidAuthenticationHandler.SchemeName).AddWispDevelopmentDid(builder.Environment);
         configureServices?.Invoke(builder.Services);
 
@@ -58,7 +74,7 @@ public sealed class TestServer : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new TestServer(app, logs);
+        return new TestServer(app, logs, ownedContentRoot);
     }
 
     /// <summary>POSTs raw JSON as the given caller (null: anonymous).</summary>
@@ -87,6 +103,10 @@ public sealed class TestServer : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownedContentRoot is not null)
+        {
+            Directory.Delete(_ownedContentRoot, recursive: true);
+        }
     }
 }
 

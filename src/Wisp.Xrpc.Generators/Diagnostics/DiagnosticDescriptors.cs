@@ -37,6 +37,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateId = Error(
         "WXRPC009", "Two lexicons have the same id", "Lexicon id '{0}' is also declared in {1}; each lexicon id must be declared by one file only");
 
+    public static readonly DiagnosticDescriptor UnresolvedRef = Error(
+        "WXRPC010", "Ref names no definition", "Ref '{0}' names no definition of lexicon '{1}'; check the spelling after '#'");
+
     public static readonly DiagnosticDescriptor NotSupportedYet = new(
         "WXRPC100",
         "Lexicon feature not supported yet",
@@ -48,7 +51,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidJson, InvalidLexiconVersion, InvalidId, MissingDefs, WrongJsonKind, InvalidType,
-        RequiredPropertyMissing, PrimaryTypeNotMain, DuplicateId, NotSupportedYet,
+        RequiredPropertyMissing, PrimaryTypeNotMain, DuplicateId, UnresolvedRef, NotSupportedYet,
     ];
 
     public static DiagnosticDescriptor? Find(string id)

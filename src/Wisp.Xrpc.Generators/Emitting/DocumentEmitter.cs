@@ -29,13 +29,11 @@ internal static class DocumentEmitter
         w.Line("/// <summary>The lexicon's NSID.</summary>");
         w.Line($"public const string Id = {SourceWriter.Literal(document.Id)};");
 
-        // Nested type names must differ from the class (CS0542) and from the members every class has.
-        var taken = new HashSet<string> { className, "Id", "Method", "IHandler", "Errors", "DefaultHandler" };
+        var definitionTypes = DefinitionTypes(document, className, method is not null);
+        var objects = new ObjectEmitter(definitionTypes);
         if (method is not null)
         {
-            taken.Add("Input");
-            taken.Add("Output");
-            EmitMethod(w, document, method);
+            EmitMethod(w, document, method, objects, definitionTypes);
         }
 
         foreach (var definition in document.Definitions)
@@ -43,8 +41,7 @@ internal static class DocumentEmitter
             if (definition.Type is LexiconObject objectType)
             {
                 w.Line();
-                var name = CSharpNames.Unique(definition.Name == "main" ? "Main" : CSharpNames.Pascal(definition.Name), taken);
-                ObjectEmitter.Emit(w, name, objectType, description: null);
+                objects.Emit(w, definitionTypes[definition.Name], objectType, description: null);
             }
         }
 
@@ -53,8 +50,33 @@ internal static class DocumentEmitter
         return w.ToString();
     }
 
-    private static void EmitMethod(SourceWriter w, LexiconDocument document, LexiconMethod method)
+    /// <summary>
+    /// The C# name of every object definition. Nested type names must differ from the class (CS0542) and from
+    /// the members every lexicon class has.
+    /// </summary>
+    private static Dictionary<string, string> DefinitionTypes(LexiconDocument document, string className, bool isMethod)
     {
+        var taken = new HashSet<string> { className, "Id", "Method", "IHandler", "Errors", "DefaultHandler" };
+        if (isMethod)
+        {
+            taken.UnionWith(["Params", "Input", "Output"]);
+        }
+
+        var names = new Dictionary<string, string>();
+        foreach (var definition in document.Definitions)
+        {
+            if (definition.Type is LexiconObject)
+            {
+                names[definition.Name] = CSharpNames.Unique(definition.Name == "main" ? "Main" : CSharpNames.Pascal(definition.Name), taken);
+            }
+        }
+
+        return names;
+    }
+
+    private static void EmitMethod(SourceWriter w, LexiconDocument document, LexiconMethod method, ObjectEmitter objects, IReadOnlyDictionary<string, string> definitionTypes)
+    {
+        var parametersType = method.Parameters is { Properties.IsEmpty: false } ? method.Parameters : null;
         var input = method.Input?.Schema;
         var output = method.Output?.Schema;
         var requiresAuthentication = method.Errors.Any(e => e.Name == "AuthenticationRequired");
@@ -70,8 +92,19 @@ internal static class DocumentEmitter
         w.OpenBlock("public interface IHandler");
         w.Summary(method.Description);
         var returnType = output is null ? "global::System.Threading.Tasks.ValueTask" : "global::System.Threading.Tasks.ValueTask<Output>";
-        var parameters = input is null ? "global::Wisp.Xrpc.XrpcCallContext context" : "Input input, global::Wisp.Xrpc.XrpcCallContext context";
-        w.Line($"{returnType} HandleAsync({parameters});");
+        var arguments = new List<string>();
+        if (parametersType is not null)
+        {
+            arguments.Add("Params parameters");
+        }
+
+        if (input is not null)
+        {
+            arguments.Add("Input input");
+        }
+
+        arguments.Add("global::Wisp.Xrpc.XrpcCallContext context");
+        w.Line($"{returnType} HandleAsync({string.Join(", ", arguments)});");
         w.CloseBlock();
 
         if (!method.Errors.IsEmpty)
@@ -79,19 +112,25 @@ internal static class DocumentEmitter
             EmitErrors(w, method.Errors);
         }
 
+        if (parametersType is not null)
+        {
+            w.Line();
+            objects.EmitParams(w, parametersType, $"The query-string parameters of {document.Id}.");
+        }
+
         if (input is not null)
         {
             w.Line();
-            ObjectEmitter.Emit(w, "Input", input, method.Input!.Description ?? $"The input of {document.Id}.");
+            objects.Emit(w, "Input", input, method.Input!.Description ?? $"The input of {document.Id}.");
         }
 
         if (output is not null)
         {
             w.Line();
-            ObjectEmitter.Emit(w, "Output", output, method.Output!.Description ?? $"The output of {document.Id}.");
+            objects.Emit(w, "Output", output, method.Output!.Description ?? $"The output of {document.Id}.");
         }
 
-        BuiltInHandlers.Emit(w, document);
+        BuiltInHandlers.Emit(w, document, definitionTypes);
     }
 
     private static void EmitErrors(SourceWriter w, EquatableArray<LexiconError> errors)

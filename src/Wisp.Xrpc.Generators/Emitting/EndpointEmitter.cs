@@ -53,6 +53,7 @@ internal static class EndpointEmitter
     {
         var type = DocumentClass(method, rootNamespace);
         var handler = $"{type}.IHandler";
+        var parameters = method.HasParams ? $"{type}.Params" : "global::Wisp.Xrpc.Serialization.XrpcEmpty";
         var input = method.HasInput ? $"{type}.Input" : "global::Wisp.Xrpc.Serialization.XrpcEmpty";
         var output = method.HasOutput ? $"{type}.Output" : "global::Wisp.Xrpc.Serialization.XrpcEmpty";
 
@@ -62,17 +63,16 @@ internal static class EndpointEmitter
             resolve += " ?? " + BuiltInHandlers.Construct(type);
         }
 
-        var call = (method.HasInput, method.HasOutput) switch
-        {
-            (true, true) => "static (handler, input, context) => handler.HandleAsync(input, context)",
-            (false, true) => "static (handler, _, context) => handler.HandleAsync(context)",
-            (true, false) => "static async (handler, input, context) => { await handler.HandleAsync(input, context); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; }",
-            (false, false) => "static async (handler, _, context) => { await handler.HandleAsync(context); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; }",
-        };
+        // The handler takes only what the lexicon declares; the others are discards.
+        var lambdaParameters = $"handler, {(method.HasParams ? "parameters" : "_")}, {(method.HasInput ? "input" : "_")}, context";
+        var arguments = string.Join(", ", new[] { method.HasParams ? "parameters" : null, method.HasInput ? "input" : null, "context" }.Where(a => a is not null));
+        var call = method.HasOutput
+            ? $"static ({lambdaParameters}) => handler.HandleAsync({arguments})"
+            : $"static async ({lambdaParameters}) => {{ await handler.HandleAsync({arguments}); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; }}";
 
         w.Line($"/// <summary>{method.Kind.ToString().ToUpperInvariant()} <c>{method.Nsid}</c>.</summary>");
         w.Line($"private static global::System.Threading.Tasks.Task {DelegateName(method)}(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>");
-        w.Line($"    global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<{handler}, {input}, {output}>(");
+        w.Line($"    global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<{handler}, {parameters}, {input}, {output}>(");
         w.Line("        httpContext,");
         w.Line($"        {type}.Method,");
         w.Line($"        static services => {resolve},");

@@ -6,27 +6,23 @@ namespace Wisp.Xrpc.Generators.Emitting;
 
 /// <summary>
 /// Emits a lexicon <c>object</c> as a sealed record that reads, validates and writes itself
-/// (<c>ILexiconObject&lt;T&gt;</c>): one pass over the JSON, no reflection.
+/// (<c>ILexiconObject&lt;T&gt;</c>): one pass over the JSON, no reflection. Also emits a method's <c>Params</c>,
+/// read from the query string with the same constraint checks.
 /// </summary>
-internal static class ObjectEmitter
+/// <param name="definitionTypes">The C# name of each object definition of the lexicon, by its name in <c>defs</c>, for refs.</param>
+internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definitionTypes)
 {
     private const string Reader = "global::Wisp.Xrpc.Serialization.LexiconJsonReader";
     private const string Writer = "global::Wisp.Xrpc.Serialization.LexiconJsonWriter";
     private const string Constraints = "global::Wisp.Xrpc.Validation.LexiconConstraints";
 
-    public static void Emit(SourceWriter w, string typeName, LexiconObject type, string? description)
+    public void Emit(SourceWriter w, string typeName, LexiconObject type, string? description)
     {
         var properties = Name(typeName, type.Properties);
 
         w.Summary(description ?? type.Description);
         w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconObject<{typeName}>");
-        foreach (var p in properties)
-        {
-            w.Summary(p.Property.Type.Description ?? Describe(p.Property));
-            var required = p.Property.IsRequired ? "required " : string.Empty;
-            w.Line($"public {required}{PropertyType(p.Property)} {p.Name} {{ get; init; }}");
-            w.Line();
-        }
+        EmitProperties(w, properties);
 
         EmitRead(w, typeName, properties);
         w.Line();
@@ -34,7 +30,18 @@ internal static class ObjectEmitter
         w.CloseBlock();
     }
 
-    private static void EmitRead(SourceWriter w, string typeName, IReadOnlyList<NamedProperty> properties)
+    private void EmitProperties(SourceWriter w, IReadOnlyList<NamedProperty> properties)
+    {
+        foreach (var p in properties)
+        {
+            w.Summary(p.Property.Type.Description ?? Describe(p.Property));
+            var required = p.Property.IsRequired ? "required " : string.Empty;
+            w.Line($"public {required}{PropertyType(p.Property)} {p.Name} {{ get; init; }}");
+            w.Line();
+        }
+    }
+
+    private void EmitRead(SourceWriter w, string typeName, IReadOnlyList<NamedProperty> properties)
     {
         w.Line("/// <inheritdoc />");
         w.OpenBlock($"public static {typeName} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
@@ -92,12 +99,58 @@ internal static class ObjectEmitter
             EmitPresenceAndConstraints(w, p);
         }
 
-        var initializers = properties.Select(p => $"{p.Name} = {p.Local}{(IsValueType(p.Property.Type) && (!p.Property.IsNullable && p.Property.IsRequired) ? ".Value" : string.Empty)}");
-        w.Line($"return new {typeName} {{ {string.Join(", ", initializers)} }};");
+        w.Line($"return new {typeName} {{ {Initializers(properties)} }};");
         w.CloseBlock();
     }
 
-    private static void EmitPresenceAndConstraints(SourceWriter w, NamedProperty p)
+    /// <summary>Emits a method's <c>parameters</c> as a <c>Params</c> record read from the query string.</summary>
+    public void EmitParams(SourceWriter w, LexiconObject parameters, string description)
+    {
+        const string typeName = "Params";
+        var properties = Name(typeName, parameters.Properties);
+
+        w.Summary(parameters.Description ?? description);
+        w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconParams<{typeName}>");
+        EmitProperties(w, properties);
+
+        w.Line("/// <inheritdoc />");
+        w.OpenBlock($"public static {typeName} ReadQuery(global::Microsoft.AspNetCore.Http.IQueryCollection query, string path)");
+        foreach (var p in properties)
+        {
+            w.Line($"var {p.Local} = {QueryRead(p)};");
+        }
+
+        foreach (var p in properties)
+        {
+            EmitPresenceAndConstraints(w, p);
+        }
+
+        w.Line($"return new {typeName} {{ {Initializers(properties)} }};");
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    private static string Initializers(IReadOnlyList<NamedProperty> properties) =>
+        string.Join(", ", properties.Select(p => $"{p.Name} = {p.Local}{(IsValueType(p.Property.Type) && !p.Property.IsNullable && p.Property.IsRequired ? ".Value" : string.Empty)}"));
+
+    private static string QueryRead(NamedProperty p)
+    {
+        const string QueryReader = "global::Wisp.Xrpc.Serialization.LexiconQueryReader";
+        var name = SourceWriter.Literal(p.Property.Name);
+        var kind = p.Property.Type switch
+        {
+            LexiconString => "String",
+            LexiconInteger => "Integer",
+            LexiconBoolean => "Boolean",
+            LexiconArray { Items: LexiconString } => "StringArray",
+            LexiconArray { Items: LexiconInteger } => "IntegerArray",
+            LexiconArray { Items: LexiconBoolean } => "BooleanArray",
+            _ => throw new System.NotSupportedException(p.Property.Type.GetType().Name),
+        };
+        return $"{QueryReader}.Get{kind}(query, path, {name})";
+    }
+
+    private void EmitPresenceAndConstraints(SourceWriter w, NamedProperty p)
     {
         var property = p.Property;
         var name = SourceWriter.Literal(property.Name);
@@ -137,7 +190,7 @@ internal static class ObjectEmitter
         w.CloseBlock();
     }
 
-    private static IEnumerable<string> Checks(LexiconType type, string value, string name)
+    private IEnumerable<string> Checks(LexiconType type, string value, string name)
     {
         switch (type)
         {
@@ -196,7 +249,7 @@ internal static class ObjectEmitter
         }
     }
 
-    private static void EmitWrite(SourceWriter w, IReadOnlyList<NamedProperty> properties)
+    private void EmitWrite(SourceWriter w, IReadOnlyList<NamedProperty> properties)
     {
         w.Line("/// <inheritdoc />");
         w.OpenBlock("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
@@ -227,7 +280,7 @@ internal static class ObjectEmitter
         w.CloseBlock();
     }
 
-    private static string ReadValue(NamedProperty p)
+    private string ReadValue(NamedProperty p)
     {
         var name = SourceWriter.Literal(p.Property.Name);
         return p.Property.Type switch
@@ -238,11 +291,13 @@ internal static class ObjectEmitter
             LexiconArray { Items: LexiconString } => $"{Reader}.GetStringArray(ref reader, path, {name})",
             LexiconArray { Items: LexiconInteger } => $"{Reader}.GetIntegerArray(ref reader, path, {name})",
             LexiconArray { Items: LexiconBoolean } => $"{Reader}.GetBooleanArray(ref reader, path, {name})",
+            LexiconRef r => $"{Reader}.GetObject<{definitionTypes[r.Definition]}>(ref reader, path, {name})",
+            LexiconArray { Items: LexiconRef r } => $"{Reader}.GetObjectArray<{definitionTypes[r.Definition]}>(ref reader, path, {name})",
             _ => throw new System.NotSupportedException(p.Property.Type.GetType().Name),
         };
     }
 
-    private static string WriteValue(LexiconType type, string name, string value) => type switch
+    private string WriteValue(LexiconType type, string name, string value) => type switch
     {
         LexiconString => $"writer.WriteString({name}, {value});",
         LexiconInteger => $"writer.WriteNumber({name}, {value});",
@@ -250,10 +305,12 @@ internal static class ObjectEmitter
         LexiconArray { Items: LexiconString } => $"{Writer}.WriteStringArray(writer, {name}, {value});",
         LexiconArray { Items: LexiconInteger } => $"{Writer}.WriteIntegerArray(writer, {name}, {value});",
         LexiconArray { Items: LexiconBoolean } => $"{Writer}.WriteBooleanArray(writer, {name}, {value});",
+        LexiconRef => $"{Writer}.WriteObject(writer, {name}, {value});",
+        LexiconArray { Items: LexiconRef } => $"{Writer}.WriteObjectArray(writer, {name}, {value});",
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
 
-    private static string ValueType(LexiconType type) => type switch
+    private string ValueType(LexiconType type) => type switch
     {
         LexiconString => "string",
         LexiconInteger => "long",
@@ -261,10 +318,12 @@ internal static class ObjectEmitter
         LexiconArray { Items: LexiconString } => "global::System.Collections.Generic.List<string>",
         LexiconArray { Items: LexiconInteger } => "global::System.Collections.Generic.List<long>",
         LexiconArray { Items: LexiconBoolean } => "global::System.Collections.Generic.List<bool>",
+        LexiconRef r => definitionTypes[r.Definition],
+        LexiconArray { Items: LexiconRef r } => $"global::System.Collections.Generic.List<{definitionTypes[r.Definition]}>",
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
 
-    private static string PropertyType(LexiconProperty property)
+    private string PropertyType(LexiconProperty property)
     {
         var type = property.Type switch
         {
@@ -277,19 +336,20 @@ internal static class ObjectEmitter
     }
 
     /// <summary>Documentation for a property the lexicon does not describe: its JSON name and lexicon type.</summary>
-    private static string Describe(LexiconProperty property) => $"The \"{property.Name}\" property: {property.Type switch
+    private string Describe(LexiconProperty property) => $"The \"{property.Name}\" property: {property.Type switch
     {
         LexiconString { Format: { } format } => $"a {format} string",
         LexiconString => "a string",
         LexiconInteger => "an integer",
         LexiconBoolean => "a boolean",
         LexiconArray => "an array",
+        LexiconRef r => $"a {r.Definition} object",
         _ => "a value",
     }}.";
 
     private static bool IsValueType(LexiconType type) => type is LexiconInteger or LexiconBoolean;
 
-    private static string? DefaultValue(LexiconType type) => type switch
+    private string? DefaultValue(LexiconType type) => type switch
     {
         LexiconString { Default: { } s } => SourceWriter.Literal(s),
         LexiconInteger { Default: { } i } => SourceWriter.Number(i),
@@ -297,11 +357,11 @@ internal static class ObjectEmitter
         _ => null,
     };
 
-    private static List<NamedProperty> Name(string typeName, EquatableArray<LexiconProperty> properties)
+    private List<NamedProperty> Name(string typeName, EquatableArray<LexiconProperty> properties)
     {
         // Member names must differ from each other and from the enclosing type (CS0542), and from the methods.
-        var taken = new HashSet<string> { typeName, "ReadJson", "WriteJson", "EqualityContract" };
-        var locals = new HashSet<string> { "reader", "path", "writer", "isNull", "item", "i" };
+        var taken = new HashSet<string> { typeName, "ReadJson", "WriteJson", "ReadQuery", "EqualityContract" };
+        var locals = new HashSet<string> { "reader", "path", "writer", "query", "isNull", "item", "i" };
         var named = new List<NamedProperty>();
         foreach (var property in properties)
         {

@@ -7,10 +7,11 @@ internal sealed record DocumentToEmit(LexiconDocument Document, string RootNames
 /// <param name="FilePath">The lexicon file (to leave out a file whose id another file already declares).</param>
 /// <param name="Nsid">The method's NSID.</param>
 /// <param name="Kind">Query or procedure.</param>
+/// <param name="HasParams">The method declares query-string parameters.</param>
 /// <param name="HasInput">The method takes a JSON input.</param>
 /// <param name="HasOutput">The method returns a JSON output.</param>
 /// <param name="HasBuiltInHandler">The package ships a default handler for it (see <c>BuiltInHandlers</c>).</param>
-internal sealed record MethodEndpoint(string FilePath, string Nsid, XrpcMethodKind Kind, bool HasInput, bool HasOutput, bool HasBuiltInHandler);
+internal sealed record MethodEndpoint(string FilePath, string Nsid, XrpcMethodKind Kind, bool HasParams, bool HasInput, bool HasOutput, bool HasBuiltInHandler);
 
 /// <summary>Where one file declares its lexicon id, for the duplicate-id check.</summary>
 internal sealed record LexiconIdentity(string Id, string FilePath, LocationInfo? Location);

@@ -36,6 +36,9 @@ internal sealed record LexiconArray(string? Description, LexiconType Items, long
 /// <summary><c>object</c>, and the <c>parameters</c> of a query or procedure.</summary>
 internal sealed record LexiconObject(string? Description, EquatableArray<LexiconProperty> Properties) : LexiconType(Description);
 
+/// <summary><c>ref</c> to an object definition of the same lexicon, by its name in <c>defs</c>.</summary>
+internal sealed record LexiconRef(string? Description, string Definition) : LexiconType(Description);
+
 /// <summary>A property of an object. <see cref="IsRequired"/> and <see cref="IsNullable"/> come from the object's lists.</summary>
 internal sealed record LexiconProperty(string Name, LexiconType Type, bool IsRequired, bool IsNullable);
 

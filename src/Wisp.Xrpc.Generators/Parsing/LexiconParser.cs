@@ -32,6 +32,8 @@ internal sealed class LexiconParser
     private readonly string _path;
     private readonly SourceText _text;
     private readonly List<DiagnosticInfo> _diagnostics = [];
+    private JsonObject? _defs;
+    private string? _id;
 
     private LexiconParser(string path, SourceText text)
     {
@@ -116,6 +118,8 @@ internal sealed class LexiconParser
             return Result(null, idLocation);
         }
 
+        _defs = defs;
+        _id = id;
         var definitions = new List<LexiconDefinition>();
         foreach (var def in defs.Properties)
         {
@@ -164,18 +168,16 @@ internal sealed class LexiconParser
 
     private LexiconMethod? ParseMethod(JsonObject body, XrpcMethodKind kind, string reference)
     {
-        if (kind == XrpcMethodKind.Query)
+        var ok = true;
+        if (kind == XrpcMethodKind.Query && body.Get("input") is { } queryInput)
         {
-            // Query endpoints (query-string parameters) come with the full XRPC semantics (issue #4).
-            ReportNotSupported(body.Get("type")!, "Serving queries", reference);
+            Report(DiagnosticDescriptors.InvalidType, queryInput, "A query has no input body; move its fields to \"parameters\" or make the method a procedure");
             return null;
         }
 
-        var ok = true;
         LexiconObject? parameters = null;
         if (body.Get("parameters") is { } parametersNode)
         {
-            ReportNotSupported(parametersNode, "Query-string parameters", reference);
             if (parametersNode is not JsonObject parametersObject)
             {
                 Report(DiagnosticDescriptors.WrongJsonKind, parametersNode, "parameters", "an object", parametersNode.KindName);
@@ -276,8 +278,13 @@ internal sealed class LexiconParser
         return objectType is null ? null : new LexiconBody(encoding.Value, DescriptionOf(body), objectType);
     }
 
+    private static bool IsParameterType(JsonObject node, string typeName) =>
+        typeName is "string" or "integer" or "boolean" or "unknown"
+        || (typeName == "array" && node.Get("items") is JsonObject items && items.Get("type") is JsonString { Value: "string" or "integer" or "boolean" });
+
     private LexiconType? ParseType(JsonObject node, string typeName, string reference) => typeName switch
     {
+        "ref" => ParseRef(node, reference),
         "string" => ParseString(node),
         "integer" => ParseInteger(node),
         "boolean" => new LexiconBoolean(DescriptionOf(node), Boolean(node, "const"), Boolean(node, "default")),
@@ -285,6 +292,38 @@ internal sealed class LexiconParser
         "object" => ParseObject(node, reference, "object"),
         _ => NotSupported(node, typeName, reference),
     };
+
+    private LexiconType? ParseRef(JsonObject node, string reference)
+    {
+        if (node.Get("ref") is not JsonString target)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, node.Get("ref") ?? node, "ref", "a string naming a definition", node.Get("ref")?.KindName ?? "missing");
+            return null;
+        }
+
+        var hash = target.Value.IndexOf('#');
+        var documentId = hash < 0 ? target.Value : target.Value.Substring(0, hash);
+        var name = hash < 0 ? "main" : target.Value.Substring(hash + 1);
+        if (documentId.Length > 0 && documentId != _id)
+        {
+            ReportNotSupported(target, $"The ref to another lexicon '{target.Value}'", reference);
+            return null;
+        }
+
+        if (_defs?.Get(name) is not JsonObject definition)
+        {
+            Report(DiagnosticDescriptors.UnresolvedRef, target, target.Value, _id ?? "(no id)");
+            return null;
+        }
+
+        if (definition.Get("type") is not JsonString { Value: "object" })
+        {
+            ReportNotSupported(target, $"The ref to a non-object definition '{target.Value}'", reference);
+            return null;
+        }
+
+        return new LexiconRef(DescriptionOf(node), name);
+    }
 
     private LexiconType? NotSupported(JsonObject node, string typeName, string reference)
     {
@@ -331,7 +370,7 @@ internal sealed class LexiconParser
                 continue;
             }
 
-            if (expectedType == "params" && typeName is not ("string" or "integer" or "boolean" or "array" or "unknown"))
+            if (expectedType == "params" && !IsParameterType(propertyBody, typeName))
             {
                 Report(DiagnosticDescriptors.InvalidType, propertyBody.Get("type")!, $"Parameter \"{property.Name}\" is of type '{typeName}'; parameters can only be boolean, integer, string, unknown or arrays of those");
                 ok = false;
@@ -458,7 +497,7 @@ internal sealed class LexiconParser
             return null;
         }
 
-        if (typeName is "object" or "array")
+        if (typeName is "object" or "array" or "union")
         {
             // Nested containers need the cross-definition naming of the full Lexicon support (issue #3).
             ReportNotSupported(items.Get("type")!, $"An array of '{typeName}'", reference);

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Wisp.Xrpc.Hosting;
 using Wisp.Xrpc.Secrets;
+using Wisp.Xrpc.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -8,14 +12,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class WispXrpcServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the XRPC runtime: options, the webhook secret service and, unless one is registered already,
-    /// the in-memory <see cref="ISecretStore"/> (secrets are lost on restart; register a durable store for production).
-    /// Then call <c>app.MapWispXrpc()</c>.
+    /// Adds the XRPC runtime: options, the webhook secret service, the webhook signer and, unless an
+    /// <see cref="ISecretStore"/> is registered already, the durable default store: SQLite under the content root,
+    /// tokens encrypted with the secrets' own Data Protection key ring. Then call <c>app.MapWispXrpc()</c>.
     /// </summary>
-    public static IServiceCollection AddWispXrpc(this IServiceCollection services, Action<WispXrpcOptions>? configure = null)
+    /// <returns>A builder to choose another store (<c>UsePostgresSecretStore</c>, <c>UseInMemorySecretStore</c>).</returns>
+    public static WispXrpcBuilder AddWispXrpc(this IServiceCollection services, Action<WispXrpcOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<WispXrpcOptions>();
+        services.AddOptions<WispSecretStoreOptions>();
         if (configure is not null)
         {
             services.Configure(configure);
@@ -23,9 +29,14 @@ public static class WispXrpcServiceCollectionExtensions
 
         services.TryAddSingleton<XrpcServicesMarker>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISecretStore, InMemorySecretStore>();
+        services.TryAddSingleton(static sp => new SqliteSecretStorage(
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOptions<WispSecretStoreOptions>>().Value));
+        services.TryAddSingleton<ISecretStore>(static sp => sp.GetRequiredService<SqliteSecretStorage>().Store);
         services.TryAddSingleton<ISecretTokenGenerator, SecretTokenGenerator>();
         services.TryAddScoped<WebhookSecretService>();
-        return services;
+        services.TryAddSingleton<WebhookSigner>();
+        return new WispXrpcBuilder(services);
     }
 }

@@ -17,18 +17,20 @@ public static partial class XrpcInvoker
 {
     /// <summary>Serves one call of a method.</summary>
     /// <typeparam name="THandler">The method's generated handler interface.</typeparam>
+    /// <typeparam name="TParams">The parameters type, or <see cref="XrpcEmpty"/>.</typeparam>
     /// <typeparam name="TInput">The input type, or <see cref="XrpcEmpty"/>.</typeparam>
     /// <typeparam name="TOutput">The output type, or <see cref="XrpcEmpty"/> when the method returns no body.</typeparam>
     /// <param name="httpContext">The request.</param>
     /// <param name="method">The method's metadata.</param>
     /// <param name="resolveHandler">Finds the handler in the request's services; null when there is none (501).</param>
     /// <param name="invoke">Calls the handler.</param>
-    public static async Task InvokeAsync<THandler, TInput, TOutput>(
+    public static async Task InvokeAsync<THandler, TParams, TInput, TOutput>(
         HttpContext httpContext,
         XrpcMethod method,
         Func<IServiceProvider, THandler?> resolveHandler,
-        Func<THandler, TInput, XrpcCallContext, ValueTask<TOutput>> invoke)
+        Func<THandler, TParams, TInput, XrpcCallContext, ValueTask<TOutput>> invoke)
         where THandler : class
+        where TParams : ILexiconParams<TParams>
         where TInput : ILexiconObject<TInput>
         where TOutput : ILexiconObject<TOutput>
     {
@@ -53,6 +55,8 @@ public static partial class XrpcInvoker
                 return;
             }
 
+            var parameters = TParams.ReadQuery(httpContext.Request.Query, "Params");
+
             TInput input;
             if (method.InputEncoding is null)
             {
@@ -70,7 +74,7 @@ public static partial class XrpcInvoker
                 input = await XrpcRequestBody.ReadJsonAsync<TInput>(httpContext, options.MaxJsonRequestBodySize);
             }
 
-            var output = await invoke(handler, input, call);
+            var output = await invoke(handler, parameters, input, call);
             if (method.OutputEncoding is null)
             {
                 httpContext.Response.StatusCode = StatusCodes.Status200OK;
@@ -133,6 +137,14 @@ public static partial class XrpcInvoker
             _ => null,
         };
 
+        if (exception is Secrets.SecretStoreUnavailableException unavailable)
+        {
+            // Fail closed, say why in the log (never a token), and tell the client to come back later.
+            var logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Wisp.Xrpc.XrpcInvoker");
+            LogStoreUnavailable(logger, nsid, unavailable);
+            error = new XrpcException(StatusCodes.Status503ServiceUnavailable, XrpcErrorNames.ServiceUnavailable, "Secret storage is unavailable");
+        }
+
         if (error is null)
         {
             var logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Wisp.Xrpc.XrpcInvoker");
@@ -150,6 +162,9 @@ public static partial class XrpcInvoker
         httpContext.Response.Clear();
         await XrpcResponses.WriteErrorAsync(httpContext, error);
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "XRPC method {Nsid} could not use the secret store")]
+    private static partial void LogStoreUnavailable(ILogger logger, string nsid, Exception exception);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "XRPC method {Nsid} failed with an unhandled exception")]
     private static partial void LogUnhandled(ILogger logger, string nsid, Exception exception);

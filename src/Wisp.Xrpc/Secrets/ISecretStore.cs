@@ -16,8 +16,8 @@ public interface ISecretStore
     /// <summary>All of the owner's secrets, ordered by name (ordinal).</summary>
     ValueTask<IReadOnlyList<WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the token of the owner's secret; false when there is no such secret.</summary>
-    ValueTask<bool> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default);
+    /// <summary>Replaces the token of the owner's secret in one atomic step; the updated secret, or null when there is no such secret.</summary>
+    ValueTask<WebhookSecret?> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the owner's secret; false when there is no such secret.</summary>
     ValueTask<bool> TryDeleteAsync(string ownerDid, string name, CancellationToken cancellationToken = default);

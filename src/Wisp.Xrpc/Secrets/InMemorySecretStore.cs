@@ -32,7 +32,7 @@ public sealed class InMemorySecretStore : ISecretStore
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default)
+    public ValueTask<WebhookSecret?> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default)
     {
         var key = (ownerDid, name);
         while (_secrets.TryGetValue(key, out var current))
@@ -40,11 +40,11 @@ public sealed class InMemorySecretStore : ISecretStore
             var rotated = current with { Token = newToken, LastRotatedAt = rotatedAt };
             if (_secrets.TryUpdate(key, rotated, current))
             {
-                return ValueTask.FromResult(true);
+                return ValueTask.FromResult<WebhookSecret?>(rotated);
             }
         }
 
-        return ValueTask.FromResult(false);
+        return ValueTask.FromResult<WebhookSecret?>(null);
     }
 
     /// <inheritdoc />

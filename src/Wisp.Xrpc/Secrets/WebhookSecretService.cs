@@ -14,8 +14,11 @@ public sealed partial class WebhookSecretService(
     TimeProvider time,
     ILogger<WebhookSecretService> logger)
 {
-    /// <summary>The error a duplicate name gets (409).</summary>
+    /// <summary>The error a duplicate name gets (409, as wisp.place).</summary>
     public const string AlreadyExists = "AlreadyExists";
+
+    /// <summary>The error an unknown name gets (404, as wisp.place).</summary>
+    public const string NotFound = "NotFound";
 
     /// <summary>
     /// Creates a secret named <paramref name="name"/> for <paramref name="ownerDid"/> with a new random token.
@@ -26,16 +29,8 @@ public sealed partial class WebhookSecretService(
     {
         ArgumentNullException.ThrowIfNull(ownerDid);
         ArgumentNullException.ThrowIfNull(name);
-        if (!SecretNames.IsValid(name))
-        {
-            throw XrpcException.InvalidRequest(
-                $"Input/name must be 1 to {SecretNames.MaxLength} characters of A-Z, a-z, 0-9, '.', '_' or '-'");
-        }
-
-        // Millisecond precision: what the response shows is exactly what is stored.
-        var now = time.GetUtcNow();
-        var createdAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var secret = new WebhookSecret(ownerDid, name, tokens.NewToken(), createdAt);
+        ValidateName(name);
+        var secret = new WebhookSecret(ownerDid, name, tokens.NewToken(), Now());
 
         // Uniqueness is decided by the store in one atomic step, never by a read before the write.
         if (!await store.TryCreateAsync(secret, cancellationToken))
@@ -47,6 +42,81 @@ public sealed partial class WebhookSecretService(
         LogCreated(logger, name, ownerDid);
         return secret;
     }
+
+    /// <summary>The owner's secrets, by name; what <c>secret.list</c> shows (never a token).</summary>
+    public ValueTask<IReadOnlyList<WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ownerDid);
+        return store.ListAsync(ownerDid, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the token of the owner's secret <paramref name="name"/>; the old token stops working at once.
+    /// </summary>
+    /// <param name="ownerDid">The caller.</param>
+    /// <param name="name">The secret.</param>
+    /// <param name="token">A caller-supplied token (32 to 256 printable ASCII characters, no whitespace), or null for a new random one.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The secret with its new token; shown to the caller this once.</returns>
+    /// <exception cref="XrpcException">400 <c>InvalidRequest</c> for a bad name or token, 404 <c>NotFound</c>.</exception>
+    public async ValueTask<WebhookSecret> RotateAsync(string ownerDid, string name, string? token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ownerDid);
+        ArgumentNullException.ThrowIfNull(name);
+        ValidateName(name);
+        if (token is not null && !IsAcceptableToken(token))
+        {
+            throw XrpcException.InvalidRequest("Input/token must be 32 to 256 printable ASCII characters without whitespace");
+        }
+
+        var rotated = await store.TryRotateAsync(ownerDid, name, token ?? tokens.NewToken(), Now(), cancellationToken)
+            ?? throw NotFoundError(name);
+        LogRotated(logger, name, ownerDid);
+        return rotated;
+    }
+
+    /// <summary>Deletes the owner's secret <paramref name="name"/>.</summary>
+    /// <exception cref="XrpcException">400 <c>InvalidRequest</c> for a bad name, 404 <c>NotFound</c>.</exception>
+    public async ValueTask DeleteAsync(string ownerDid, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ownerDid);
+        ArgumentNullException.ThrowIfNull(name);
+        ValidateName(name);
+        if (!await store.TryDeleteAsync(ownerDid, name, cancellationToken))
+        {
+            throw NotFoundError(name);
+        }
+
+        LogDeleted(logger, name, ownerDid);
+    }
+
+    private static void ValidateName(string name)
+    {
+        if (!SecretNames.IsValid(name))
+        {
+            throw XrpcException.InvalidRequest(
+                $"Input/name must be 1 to {SecretNames.MaxLength} characters of A-Z, a-z, 0-9, '.', '_' or '-'");
+        }
+    }
+
+    private static bool IsAcceptableToken(string token) =>
+        token.Length is >= 32 and <= 256 && !token.AsSpan().ContainsAnyExceptInRange('!', '~');
+
+    private static XrpcException NotFoundError(string name) =>
+        new(StatusCodes.Status404NotFound, NotFound, $"No secret named '{name}'");
+
+    // Millisecond precision: what a response shows is exactly what is stored.
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Rotated webhook secret {SecretName} of {OwnerDid}")]
+    private static partial void LogRotated(ILogger logger, string secretName, string ownerDid);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Deleted webhook secret {SecretName} of {OwnerDid}")]
+    private static partial void LogDeleted(ILogger logger, string secretName, string ownerDid);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Created webhook secret {SecretName} for {OwnerDid}")]
     private static partial void LogCreated(ILogger logger, string secretName, string ownerDid);

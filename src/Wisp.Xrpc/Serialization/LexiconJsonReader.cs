@@ -98,6 +98,24 @@ public static class LexiconJsonReader
         return items;
     }
 
+    /// <summary>Reads the current value as a lexicon object.</summary>
+    public static T GetObject<T>(ref Utf8JsonReader reader, string path, string property)
+        where T : ILexiconObject<T> => T.ReadJson(ref reader, $"{path}/{property}");
+
+    /// <summary>Reads the current value as an array of lexicon objects.</summary>
+    public static List<T> GetObjectArray<T>(ref Utf8JsonReader reader, string path, string property)
+        where T : ILexiconObject<T>
+    {
+        ExpectArray(ref reader, path, property);
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(T.ReadJson(ref reader, $"{path}/{property}/{items.Count}"));
+        }
+
+        return items;
+    }
+
     /// <summary>The error for a required property that is absent.</summary>
     public static LexiconValidationException MissingProperty(string path, string property) =>
         new($"{path} must have the property \"{property}\"");

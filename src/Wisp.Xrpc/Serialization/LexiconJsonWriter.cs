@@ -40,4 +40,25 @@ public static class LexiconJsonWriter
 
         writer.WriteEndArray();
     }
+
+    /// <summary>Writes a property holding a lexicon object.</summary>
+    public static void WriteObject<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, T value)
+        where T : ILexiconObject<T>
+    {
+        writer.WritePropertyName(name);
+        value.WriteJson(writer);
+    }
+
+    /// <summary>Writes a property holding an array of lexicon objects.</summary>
+    public static void WriteObjectArray<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<T> items)
+        where T : ILexiconObject<T>
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            item.WriteJson(writer);
+        }
+
+        writer.WriteEndArray();
+    }
 }

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Wisp.Xrpc.Serialization;
 
-/// <summary>Stands for the input or output of a method whose lexicon declares none.</summary>
-public sealed class XrpcEmpty : ILexiconObject<XrpcEmpty>
+/// <summary>Stands for the parameters, input or output of a method whose lexicon declares none.</summary>
+public sealed class XrpcEmpty : ILexiconObject<XrpcEmpty>, ILexiconParams<XrpcEmpty>
 {
     /// <summary>The only value.</summary>
     public static readonly XrpcEmpty Value = new();
@@ -18,6 +18,9 @@ public sealed class XrpcEmpty : ILexiconObject<XrpcEmpty>
         reader.Skip();
         return Value;
     }
+
+    /// <inheritdoc />
+    public static XrpcEmpty ReadQuery(Microsoft.AspNetCore.Http.IQueryCollection query, string path) => Value;
 
     /// <inheritdoc />
     public void WriteJson(Utf8JsonWriter writer)

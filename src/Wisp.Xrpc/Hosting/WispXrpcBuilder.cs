@@ -1,0 +1,107 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Wisp.Xrpc.Secrets;
+using Wisp.Xrpc.Secrets.Storage;
+
+namespace Wisp.Xrpc.Hosting;
+
+/// <summary>Returned by <c>AddWispXrpc()</c>: chooses the secret store.</summary>
+public sealed class WispXrpcBuilder
+{
+    internal WispXrpcBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The application's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Keeps secrets in a SQLite file, encrypted, with the key ring in a folder beside it. This is the default;
+    /// call it to change the paths or the key ring setup.
+    /// </summary>
+    public WispXrpcBuilder UseSqliteSecretStore(Action<WispSecretStoreOptions>? configure = null)
+    {
+        if (configure is not null)
+        {
+            Services.Configure(configure);
+        }
+
+        Services.Replace(ServiceDescriptor.Singleton<ISecretStore>(static sp => sp.GetRequiredService<SqliteSecretStorage>().Store));
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps secrets in PostgreSQL, for several app instances sharing them; the key ring is kept in the same
+    /// database, so every instance decrypts what another wrote. Tables are created on first use.
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="configure">Key ring setup (the SQLite paths are ignored).</param>
+    public WispXrpcBuilder UsePostgresSecretStore(string connectionString, Action<WispSecretStoreOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        if (configure is not null)
+        {
+            Services.Configure(configure);
+        }
+
+        Services.TryAddSingleton(sp => new PostgresSecretStorage(
+            connectionString,
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOptions<WispSecretStoreOptions>>().Value));
+        Services.Replace(ServiceDescriptor.Singleton<ISecretStore>(static sp => sp.GetRequiredService<PostgresSecretStorage>().Store));
+        return this;
+    }
+
+    /// <summary>Keeps secrets in process memory only: lost on restart. For tests and local experiments.</summary>
+    public WispXrpcBuilder UseInMemorySecretStore()
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ISecretStore, InMemorySecretStore>());
+        return this;
+    }
+}
+
+/// <summary>The SQLite store with its key ring, disposed with the app.</summary>
+internal sealed class SqliteSecretStorage : IDisposable
+{
+    private readonly SecretKeyRing _keyRing;
+
+    public SqliteSecretStorage(string contentRoot, ILoggerFactory loggerFactory, WispSecretStoreOptions options)
+    {
+        var data = Path.Combine(contentRoot, "App_Data");
+        var databasePath = options.SqlitePath ?? Path.Combine(data, "wisp-secrets.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _keyRing = SecretKeyRing.InDirectory(options.KeyRingPath ?? Path.Combine(data, "wisp-keys"), loggerFactory, options.ConfigureKeyRing);
+        Store = new SqliteSecretStore(databasePath, _keyRing.Protector);
+    }
+
+    public SqliteSecretStore Store { get; }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        _keyRing.Dispose();
+    }
+}
+
+/// <summary>The PostgreSQL store, its data source and its key ring, disposed with the app.</summary>
+internal sealed class PostgresSecretStorage : IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SecretKeyRing _keyRing;
+
+    public PostgresSecretStorage(string connectionString, ILoggerFactory loggerFactory, WispSecretStoreOptions options)
+    {
+        _dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(loggerFactory).Build();
+        _keyRing = SecretKeyRing.InRepository(new PostgresXmlRepository(_dataSource), loggerFactory, options.ConfigureKeyRing);
+        Store = new PostgresSecretStore(_dataSource, _keyRing.Protector);
+    }
+
+    public PostgresSecretStore Store { get; }
+
+    public void Dispose()
+    {
+        _keyRing.Dispose();
+        _dataSource.Dispose();
+    }
+}
