@@ -5,11 +5,10 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Wisp.Xrpc.Generators.Tests;
 
-/// <summary>The seed lexicon, place.wisp.v2.secret.create: exact output, compiled with warnings as failures.</summary>
+/// <summary>The seed lexicon and its family: exact output, compiled with warnings (documentation included) as failures.</summary>
 public sealed class SeedLexiconTests
 {
     private const string LexiconName = "place.wisp.v2.secret.create.json";
-    private const string LexiconPath = "/project/lexicons/" + LexiconName;
     private static readonly string[] GeneratedFiles = ["place.wisp.v2.secret.create.g.cs", "WispXrpcEndpoints.g.cs"];
 
     // User code that touches every generated entry point, so a change of shape fails to compile here.
@@ -36,15 +35,41 @@ public sealed class SeedLexiconTests
         }
         """;
 
+    private const string MapOnly = """
+        using Microsoft.AspNetCore.Builder;
+
+        namespace TestApp;
+
+        /// <summary>A user's startup.</summary>
+        public static class Startup
+        {
+            /// <summary>Maps the endpoints.</summary>
+            public static void Map(WebApplication app) => app.MapWispXrpc();
+        }
+        """;
+
     [Fact]
-    public async Task Generates_the_expected_files_and_they_compile_without_warnings()
+    public Task Generates_the_expected_files_and_they_compile_without_warnings() =>
+        VerifyAsync(LexiconName, UserCode, GeneratedFiles[0]);
+
+    /// <summary>The rest of the family: a query with a local ref (list), optional input (rotate), no output (delete).</summary>
+    [Theory]
+    [InlineData("place.wisp.v2.secret.list")]
+    [InlineData("place.wisp.v2.secret.rotate")]
+    [InlineData("place.wisp.v2.secret.delete")]
+    public Task The_secret_family_generates_the_expected_file_and_compiles_without_warnings(string nsid) =>
+        VerifyAsync(nsid + ".json", MapOnly, nsid + ".g.cs", endpointsSnapshot: nsid + ".endpoints.g.cs");
+
+    private static async Task VerifyAsync(string lexiconName, string userCode, string documentFile, string endpointsSnapshot = "WispXrpcEndpoints.g.cs")
     {
+        var lexiconPath = "/project/lexicons/" + lexiconName;
         if (Snapshots.Updating)
         {
-            var harness = GeneratorHarness.Create(LexiconFile.FromRepository(LexiconName));
+            var harness = GeneratorHarness.Create(LexiconFile.FromRepository(lexiconName));
             foreach (var generated in harness.Run().GeneratedTrees)
             {
-                Snapshots.Write(Path.GetFileName(generated.FilePath), generated.GetText().ToString());
+                var name = Path.GetFileName(generated.FilePath);
+                Snapshots.Write(name == "WispXrpcEndpoints.g.cs" ? endpointsSnapshot : name, generated.GetText().ToString());
             }
         }
 
@@ -54,19 +79,17 @@ public sealed class SeedLexiconTests
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
         };
         test.TestState.AdditionalReferences.AddRange(TestReferences.NetAndAspNetCore);
-        test.TestState.Sources.Add(UserCode);
-        test.TestState.AdditionalFiles.Add((LexiconPath, LexiconFile.FromRepository(LexiconName).Text));
+        test.TestState.Sources.Add(userCode);
+        test.TestState.AdditionalFiles.Add((lexiconPath, LexiconFile.FromRepository(lexiconName).Text));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"""
             is_global = true
             build_property.RootNamespace = TestApp
 
-            [{LexiconPath}]
+            [{lexiconPath}]
             build_metadata.AdditionalFiles.WispXrpcLexicon = true
             """));
-        foreach (var file in GeneratedFiles)
-        {
-            test.TestState.GeneratedSources.Add((typeof(XrpcGenerator), file, SourceText.From(Snapshots.Read(file), Encoding.UTF8)));
-        }
+        test.TestState.GeneratedSources.Add((typeof(XrpcGenerator), documentFile, SourceText.From(Snapshots.Read(documentFile), Encoding.UTF8)));
+        test.TestState.GeneratedSources.Add((typeof(XrpcGenerator), "WispXrpcEndpoints.g.cs", SourceText.From(Snapshots.Read(endpointsSnapshot), Encoding.UTF8)));
 
         await test.RunAsync();
     }

@@ -41,7 +41,7 @@ internal static class DocumentEmitter
             if (definition.Type is LexiconObject objectType)
             {
                 w.Line();
-                objects.Emit(w, definitionTypes[definition.Name], objectType, description: null);
+                objects.Emit(w, definitionTypes[definition.Name], objectType, objectType.Description ?? $"The \"{definition.Name}\" object of {document.Id}.");
             }
         }
 

@@ -27,6 +27,7 @@ public sealed class InMemorySecretStore : ISecretStore
         IReadOnlyList<WebhookSecret> owned = _secrets.Values
             .Where(secret => secret.OwnerDid == ownerDid)
             .OrderBy(secret => secret.Name, StringComparer.Ordinal)
+            .Select(secret => secret with { Token = string.Empty })
             .ToList();
         return ValueTask.FromResult(owned);
     }

@@ -26,10 +26,10 @@ namespace Microsoft.AspNetCore.Builder
 
         /// <summary>PROCEDURE <c>place.wisp.v2.secret.create</c>.</summary>
         private static global::System.Threading.Tasks.Task PlaceWispV2SecretCreateAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
-            global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.IHandler, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output>(
+            global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.IHandler, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output>(
                 httpContext,
                 global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Method,
                 static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
-                static (handler, input, context) => handler.HandleAsync(input, context));
+                static (handler, _, input, context) => handler.HandleAsync(input, context));
     }
 }

@@ -160,7 +160,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         }
 
         /// <summary>
-        /// The built-in handler: creates the secret for the calling DID in the registered ISecretStore (Wisp.Xrpc.Secrets.WebhookSecretService). Register your own IHandler to replace it.
+        /// The built-in handler of place.wisp.v2.secret.create, scoped to the calling DID, over the registered ISecretStore (Wisp.Xrpc.Secrets.WebhookSecretService). Register your own IHandler to replace it.
         /// </summary>
         internal sealed class DefaultHandler(global::Wisp.Xrpc.Secrets.WebhookSecretService secrets) : IHandler
         {
