@@ -2,7 +2,23 @@ using Wisp.Xrpc.Authentication;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 
-builder.Services.AddWispXrpc();
+// Secrets are kept in SQLite under App_Data/ by default. "Wisp:SecretStore" picks another store:
+// "postgres" (with ConnectionStrings:WispSecrets, for several instances) or "memory" (lost on restart).
+var xrpc = builder.Services.AddWispXrpc();
+switch (builder.Configuration["Wisp:SecretStore"])
+{
+    case null or "" or "sqlite":
+        break;
+    case "postgres":
+        xrpc.UsePostgresSecretStore(builder.Configuration.GetConnectionString("WispSecrets")
+            ?? throw new InvalidOperationException("Wisp:SecretStore is 'postgres' but ConnectionStrings:WispSecrets is not set."));
+        break;
+    case "memory":
+        xrpc.UseInMemorySecretStore();
+        break;
+    case var other:
+        throw new InvalidOperationException($"Unknown Wisp:SecretStore '{other}': use sqlite, postgres or memory.");
+}
 
 if (builder.Environment.IsDevelopment())
 {

@@ -12,6 +12,9 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
     private readonly string _connectionString;
     private readonly SecretProtector _protector;
     private readonly SemaphoreSlim _initialization = new(1, 1);
+
+    // SQLite has one writer at a time; queueing writers here is far cheaper than SQLITE_BUSY sleep-and-retry.
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private volatile bool _initialized;
 
     /// <summary>Creates the store; the file and its schema are created on first use.</summary>
@@ -49,7 +52,7 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
         command.Parameters.AddWithValue("$name", secret.Name);
         command.Parameters.AddWithValue("$token", _protector.Protect(secret.OwnerDid, secret.Name, secret.Token));
         command.Parameters.AddWithValue("$created", secret.CreatedAt.ToUnixTimeMilliseconds());
-        return await Execute(() => command.ExecuteNonQueryAsync(cancellationToken)) == 1;
+        return await Write(() => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken) == 1;
     }
 
     /// <inheritdoc />
@@ -112,7 +115,7 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
         command.Parameters.AddWithValue("$name", name);
         command.Parameters.AddWithValue("$token", _protector.Protect(ownerDid, name, newToken));
         command.Parameters.AddWithValue("$rotated", rotatedAt.ToUnixTimeMilliseconds());
-        var createdAt = await Execute(() => command.ExecuteScalarAsync(cancellationToken));
+        var createdAt = await Write(() => command.ExecuteScalarAsync(cancellationToken), cancellationToken);
         return createdAt is long created
             ? new WebhookSecret(ownerDid, name, newToken, DateTimeOffset.FromUnixTimeMilliseconds(created), rotatedAt)
             : null;
@@ -126,11 +129,15 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
         command.CommandText = "DELETE FROM webhook_secrets WHERE owner_did = $owner AND name = $name";
         command.Parameters.AddWithValue("$owner", ownerDid);
         command.Parameters.AddWithValue("$name", name);
-        return await Execute(() => command.ExecuteNonQueryAsync(cancellationToken)) == 1;
+        return await Write(() => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken) == 1;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _initialization.Dispose();
+    public void Dispose()
+    {
+        _initialization.Dispose();
+        _writer.Dispose();
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -207,6 +214,19 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
         finally
         {
             _initialization.Release();
+        }
+    }
+
+    private async Task<T> Write<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await Execute(operation);
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 
