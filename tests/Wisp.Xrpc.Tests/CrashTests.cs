@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wisp.Xrpc.Hosting;
@@ -18,11 +17,11 @@ public sealed class CrashTests : IDisposable
     public async Task Every_create_answered_200_before_kill_9_is_there_after_restart_and_decrypts()
     {
         var acknowledged = new ConcurrentDictionary<string, string>();
-        var port = FreePort();
+        var port = ChildProcesses.FreePort();
         using (var app = StartExample(port))
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            await WaitUntilListeningAsync(client, app);
+            await ChildProcesses.WaitUntilListeningAsync(client, app, () => string.Empty);
 
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
@@ -68,11 +67,11 @@ public sealed class CrashTests : IDisposable
         Assert.True(acknowledged.Count >= 200, $"only {acknowledged.Count} creates before the kill");
 
         // Restarted on the same files, the app lists every acknowledged create.
-        port = FreePort();
+        port = ChildProcesses.FreePort();
         using (var app = StartExample(port))
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilListeningAsync(client, app);
+            await ChildProcesses.WaitUntilListeningAsync(client, app, () => string.Empty);
             var request = new HttpRequestMessage(HttpMethod.Get, "/xrpc/place.wisp.v2.secret.list");
             request.Headers.TryAddWithoutValidation("Authorization", "DevDid did:plc:crash");
             var listed = (await XrpcAssert.OkAsync(await client.SendAsync(request))).GetProperty("secrets").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToHashSet();
@@ -114,32 +113,5 @@ public sealed class CrashTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitUntilListeningAsync(HttpClient client, Process app)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(app.HasExited, "the example exited");
-            try
-            {
-                await client.GetAsync("/");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException("the example did not start listening");
     }
 }

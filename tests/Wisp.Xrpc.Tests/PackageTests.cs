@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -88,7 +87,7 @@ public sealed class PackageTests : IDisposable
         await RunAsync("dotnet", ["build", "-c", "Release"], app, environment);
         Assert.False(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "lexicons", "place.wisp.v2.secret.create.json")), "lexicons must not be copied to the output");
 
-        var port = FreePort();
+        var port = ChildProcesses.FreePort();
         using var server = Start("dotnet", [Path.Combine("bin", "Release", "net10.0", "App.dll"), "--urls", $"http://127.0.0.1:{port}"], app, new() { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
         var serverOutput = new StringBuilder();
         server.OutputDataReceived += (_, e) => { lock (serverOutput) { serverOutput.AppendLine(e.Data); } };
@@ -108,7 +107,7 @@ public sealed class PackageTests : IDisposable
     private static async Task CallTheAppAsync(int port, Process server, StringBuilder serverOutput)
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        await WaitUntilListeningAsync(client, server, serverOutput);
+        await ChildProcesses.WaitUntilListeningAsync(client, server, () => { lock (serverOutput) { return serverOutput.ToString(); } });
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/xrpc/place.wisp.v2.secret.create")
         {
@@ -195,39 +194,5 @@ public sealed class PackageTests : IDisposable
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitUntilListeningAsync(HttpClient client, Process server, StringBuilder serverOutput)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (server.HasExited)
-            {
-                lock (serverOutput)
-                {
-                    Assert.Fail($"the app exited with {server.ExitCode}:\n{serverOutput}");
-                }
-            }
-
-            try
-            {
-                await client.GetAsync("/");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        throw new TimeoutException("the app did not start listening within 60 s");
     }
 }
