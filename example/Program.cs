@@ -1,4 +1,5 @@
 using Wisp.Xrpc.Authentication;
+using Wisp.Xrpc.ServiceAuth;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 
@@ -27,14 +28,17 @@ if (builder.Environment.IsDevelopment())
     builder.Services.AddAuthentication(DevelopmentDidAuthenticationHandler.SchemeName)
         .AddWispDevelopmentDid(builder.Environment);
 }
+else
+{
+    // Everywhere else: atproto inter-service JWTs, verified against the caller's DID document.
+    // Set Wisp:ServiceDid to this service's DID (e.g. did:web:hooks.example.com).
+    var serviceDid = builder.Configuration["Wisp:ServiceDid"]
+        ?? throw new InvalidOperationException("Set Wisp:ServiceDid (e.g. Wisp__ServiceDid=did:web:hooks.example.com) to this service's DID.");
+    builder.Services.AddAuthentication(AtprotoServiceAuthHandler.SchemeName)
+        .AddAtprotoServiceAuth(o => o.ServiceDid = serviceDid);
+}
 
 var app = builder.Build();
-
-if (!app.Environment.IsDevelopment())
-{
-    app.Logger.LogWarning(
-        "No authentication scheme is configured outside Development: methods that need a caller DID answer 401. Register a real scheme (e.g. atproto service auth).");
-}
 
 app.MapGet("/", () => "Wisp.Xrpc example: POST /xrpc/place.wisp.v2.secret.create");
 app.MapWispXrpc();
