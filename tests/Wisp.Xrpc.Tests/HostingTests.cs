@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -87,7 +88,44 @@ public sealed class HostingTests
             app => app.MapWispXrpc().RequireAuthorization());
 
         var response = await server.Client.PostAsync("/xrpc/com.example.test.echo", new StringContent("{}"));
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await XrpcAssert.ErrorAsync(response, 401, "AuthenticationRequired");
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "DevDid");
+    }
+
+    [Fact]
+    public async Task An_authorization_failure_is_403_Forbidden_with_an_xrpc_body()
+    {
+        await using var server = await TestServer.StartAsync(
+            services => services.AddAuthorization(o => o.AddPolicy("admins", p => p.RequireClaim("role", "admin"))),
+            app => app.MapWispXrpc().RequireAuthorization("admins"));
+
+        var response = await server.PostAsync("/xrpc/com.example.test.echo", """{"text":"hi"}""", callerDid: "did:plc:notadmin");
+        await XrpcAssert.ErrorAsync(response, 403, "Forbidden");
+    }
+
+    [Fact]
+    public async Task A_rate_limiter_rejection_is_429_RateLimitExceeded_with_an_xrpc_body()
+    {
+        await using var server = await TestServer.StartAsync(
+            services =>
+            {
+                TestHandlers.Register(services);
+                services.AddRateLimiter(o => o.AddFixedWindowLimiter("one", w =>
+                {
+                    w.PermitLimit = 1;
+                    w.Window = TimeSpan.FromMinutes(1);
+                    w.QueueLimit = 0;
+                }));
+            },
+            app =>
+            {
+                app.UseRateLimiter();
+                app.MapWispXrpc().RequireRateLimiting("one");
+            });
+
+        await XrpcAssert.OkAsync(await server.PostAsync("/xrpc/com.example.test.echo", """{"text":"1"}""", callerDid: null));
+        var rejected = await server.PostAsync("/xrpc/com.example.test.echo", """{"text":"2"}""", callerDid: null);
+        await XrpcAssert.ErrorAsync(rejected, 429, "RateLimitExceeded");
     }
 
     [Fact]

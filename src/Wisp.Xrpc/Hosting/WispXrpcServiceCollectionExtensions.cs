@@ -28,6 +28,8 @@ public static class WispXrpcServiceCollectionExtensions
         }
 
         services.TryAddSingleton<XrpcServicesMarker>();
+        services.TryAddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, XrpcAuthorizationResultHandler>();
+        services.PostConfigure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(XrpcRateLimiting.AnswerRejectionsAsXrpc);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new SqliteSecretStorage(
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
