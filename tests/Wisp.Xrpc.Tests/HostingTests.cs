@@ -129,6 +129,42 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_compressed_body_is_415_unless_request_decompression_is_on()
+    {
+        await using var plain = await TestServer.StartAsync(TestHandlers.Register);
+        var refused = await plain.Client.SendAsync(GzipEcho());
+        Assert.StartsWith("Unsupported Content-Encoding: gzip", await XrpcAssert.ErrorAsync(refused, 415, "InvalidRequest"), StringComparison.Ordinal);
+
+        await using var decompressing = await TestServer.StartAsync(
+            services =>
+            {
+                TestHandlers.Register(services);
+                services.AddRequestDecompression();
+            },
+            app =>
+            {
+                app.UseRequestDecompression();
+                app.MapWispXrpc();
+            });
+        var body = await XrpcAssert.OkAsync(await decompressing.Client.SendAsync(GzipEcho()));
+        Assert.Equal("zipped", body.GetProperty("text").GetString());
+    }
+
+    private static HttpRequestMessage GzipEcho()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write("""{"text":"zipped"}"""u8);
+        }
+
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        return new HttpRequestMessage(HttpMethod.Post, "/xrpc/com.example.test.echo") { Content = content };
+    }
+
+    [Fact]
     public void MapWispXrpc_without_AddWispXrpc_says_what_to_call()
     {
         var builder = WebApplication.CreateSlimBuilder();

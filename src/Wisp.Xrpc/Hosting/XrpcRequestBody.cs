@@ -19,6 +19,17 @@ internal static class XrpcRequestBody
             throw XrpcException.InvalidRequest("A request body is expected but none was provided");
         }
 
+        // Compressed bodies are decoded by ASP.NET Core's request decompression middleware (gzip, deflate, br),
+        // which removes the header; an encoding still present here is one nothing can decode.
+        if (request.Headers.ContentEncoding is { Count: > 0 } encoding
+            && !(encoding.Count == 1 && string.Equals(encoding[0], "identity", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new XrpcException(
+                StatusCodes.Status415UnsupportedMediaType,
+                XrpcErrorNames.InvalidRequest,
+                $"Unsupported Content-Encoding: {encoding}; add app.UseRequestDecompression() to accept gzip, deflate or br");
+        }
+
         if (!IsJson(request.ContentType))
         {
             throw XrpcException.InvalidRequest(
