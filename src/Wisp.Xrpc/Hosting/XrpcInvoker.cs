@@ -137,19 +137,20 @@ public static partial class XrpcInvoker
             _ => null,
         };
 
-        if (exception is Secrets.SecretStoreUnavailableException unavailable)
-        {
-            // Fail closed, say why in the log (never a token), and tell the client to come back later.
-            var logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Wisp.Xrpc.XrpcInvoker");
-            LogStoreUnavailable(logger, nsid, unavailable);
-            error = new XrpcException(StatusCodes.Status503ServiceUnavailable, XrpcErrorNames.ServiceUnavailable, "Secret storage is unavailable");
-        }
-
         if (error is null)
         {
             var logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Wisp.Xrpc.XrpcInvoker");
-            LogUnhandled(logger, nsid, exception);
-            error = new XrpcException(StatusCodes.Status500InternalServerError, XrpcErrorNames.InternalServerError, "Internal Server Error");
+            if (exception is Secrets.SecretStoreUnavailableException unavailable)
+            {
+                // Fail closed, say why in the log (never a token), and tell the client to come back later.
+                LogStoreUnavailable(logger, nsid, unavailable);
+                error = new XrpcException(StatusCodes.Status503ServiceUnavailable, XrpcErrorNames.ServiceUnavailable, "Secret storage is unavailable");
+            }
+            else
+            {
+                LogUnhandled(logger, nsid, exception);
+                error = new XrpcException(StatusCodes.Status500InternalServerError, XrpcErrorNames.InternalServerError, "Internal Server Error");
+            }
         }
 
         if (httpContext.Response.HasStarted)
