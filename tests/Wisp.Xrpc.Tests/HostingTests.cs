@@ -15,7 +15,7 @@ public sealed class HostingTests
     [Fact]
     public async Task A_registered_handler_replaces_the_built_in_one()
     {
-        await using var server = await TestServer.StartAsync(services => services.AddScoped<Create.IHandler, FixedCreateHandler>());
+        await using var server = await TestServer.StartAsync(services => services.AddXrpcHandler<Create.IHandler, FixedCreateHandler>());
         var body = await XrpcAssert.OkAsync(await server.CreateSecretAsync("mine"));
 
         Assert.Equal("wsk_from_my_handler", body.GetProperty("token").GetString());
@@ -162,6 +162,46 @@ public sealed class HostingTests
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         content.Headers.ContentEncoding.Add("gzip");
         return new HttpRequestMessage(HttpMethod.Post, "/xrpc/com.example.test.echo") { Content = content };
+    }
+
+    [Fact]
+    public async Task Output_that_breaks_the_lexicon_is_a_500_and_a_log_line_in_Development()
+    {
+        await using var server = await TestServer.StartAsync(services => services.AddXrpcHandler<Lexicons.Com.Example.Test.Echo.IHandler, WrongKindEchoHandler>());
+
+        var response = await server.PostAsync("/xrpc/com.example.test.echo", """{"text":"hi"}""", callerDid: null);
+
+        Assert.Equal("Internal Server Error", await XrpcAssert.ErrorAsync(response, 500, "InternalServerError"));
+        Assert.Contains(server.Logs.Lines, l => l.Contains("returned output that breaks its lexicon: Output/kind must be one of (a|b)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Output_validation_can_be_turned_off()
+    {
+        await using var server = await TestServer.StartAsync(services =>
+        {
+            services.AddXrpcHandler<Lexicons.Com.Example.Test.Echo.IHandler, WrongKindEchoHandler>();
+            services.Configure<Wisp.Xrpc.Hosting.WispXrpcOptions>(o => o.ValidateOutput = false);
+        });
+
+        var body = await XrpcAssert.OkAsync(await server.PostAsync("/xrpc/com.example.test.echo", """{"text":"hi"}""", callerDid: null));
+        Assert.Equal("c", body.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Output_validation_is_off_by_default_outside_Development()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Services.AddWispXrpc();
+        using var app = builder.Build();
+
+        Assert.False(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wisp.Xrpc.Hosting.WispXrpcOptions>>().Value.ValidateOutput);
+    }
+
+    private sealed class WrongKindEchoHandler : Lexicons.Com.Example.Test.Echo.IHandler
+    {
+        public ValueTask<Lexicons.Com.Example.Test.Echo.Output> HandleAsync(Lexicons.Com.Example.Test.Echo.Input input, XrpcCallContext context) =>
+            ValueTask.FromResult(new Lexicons.Com.Example.Test.Echo.Output { Text = input.Text, Count = 1, Kind = "c" });
     }
 
     [Fact]

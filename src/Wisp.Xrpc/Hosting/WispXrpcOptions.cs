@@ -16,4 +16,16 @@ public sealed class WispXrpcOptions
     /// Default: 100 KiB, the JSON body limit of @atproto/xrpc-server.
     /// </summary>
     public long MaxJsonRequestBodySize { get; set; } = 100 * 1024;
+
+    /// <summary>
+    /// Validate every handler's output against the lexicon before sending it; a violation is answered 500 and
+    /// logged. Null (the default) means on in the Development environment and off elsewhere.
+    /// </summary>
+    public bool? ValidateOutput { get; set; }
+
+    /// <summary>
+    /// The largest non-JSON request body accepted (blob uploads and other raw encodings), in bytes.
+    /// Default: 5 MiB, the blob limit of @atproto/xrpc-server.
+    /// </summary>
+    public long MaxRawRequestBodySize { get; set; } = 5 * 1024 * 1024;
 }

@@ -20,7 +20,8 @@ public static class WispXrpcServiceCollectionExtensions
     public static WispXrpcBuilder AddWispXrpc(this IServiceCollection services, Action<WispXrpcOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<WispXrpcOptions>();
+        services.AddOptions<WispXrpcOptions>()
+            .PostConfigure<IHostEnvironment>(static (options, environment) => options.ValidateOutput ??= environment.IsDevelopment());
         services.AddOptions<WispSecretStoreOptions>();
         if (configure is not null)
         {
@@ -40,5 +41,20 @@ public static class WispXrpcServiceCollectionExtensions
         services.TryAddScoped<WebhookSecretService>();
         services.TryAddSingleton<WebhookSigner>();
         return new WispXrpcBuilder(services);
+    }
+
+    /// <summary>
+    /// Registers the handler of an XRPC method (scoped: one instance per request), e.g.
+    /// <c>services.AddXrpcHandler&lt;GetProfile.IHandler, GetProfileHandler&gt;()</c>. It replaces a built-in handler.
+    /// </summary>
+    /// <typeparam name="THandler">The method's generated <c>IHandler</c> interface.</typeparam>
+    /// <typeparam name="TImplementation">Your implementation.</typeparam>
+    public static IServiceCollection AddXrpcHandler<THandler, [System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(this IServiceCollection services)
+        where THandler : class
+        where TImplementation : class, THandler
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Scoped<THandler, TImplementation>());
+        return services;
     }
 }

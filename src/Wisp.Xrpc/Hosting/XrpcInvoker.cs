@@ -81,7 +81,22 @@ public static partial class XrpcInvoker
                 return;
             }
 
-            await XrpcResponses.WriteJsonAsync(httpContext, output);
+            if (options.ValidateOutput == true)
+            {
+                try
+                {
+                    await XrpcResponses.WriteValidatedJsonAsync(httpContext, output);
+                }
+                catch (LexiconValidationException violation)
+                {
+                    // The handler broke the lexicon: the client gets a plain 500, the log gets the rule.
+                    throw new InvalidOperationException($"The handler of {method.Nsid} returned output that breaks its lexicon: {violation.Message}", violation);
+                }
+            }
+            else
+            {
+                await XrpcResponses.WriteJsonAsync(httpContext, output);
+            }
         }
         catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
         {

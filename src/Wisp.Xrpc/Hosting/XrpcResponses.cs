@@ -42,6 +42,34 @@ public static class XrpcResponses
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 
+    /// <summary>
+    /// Writes a 200 response after validating the output against its lexicon by reading back what was written;
+    /// a violation throws <see cref="Validation.LexiconValidationException"/> before anything is sent.
+    /// </summary>
+    public static async Task WriteValidatedJsonAsync<T>(HttpContext httpContext, T value)
+        where T : ILexiconObject<T>
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            value.WriteJson(writer);
+        }
+
+        Validate<T>(buffer.WrittenSpan);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted);
+    }
+
+    private static void Validate<T>(ReadOnlySpan<byte> json)
+        where T : ILexiconObject<T>
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        T.ReadJson(ref reader, "Output");
+    }
+
     private static void WriteError(System.Buffers.IBufferWriter<byte> output, string error, string? message)
     {
         using var writer = new Utf8JsonWriter(output, WriterOptions);
