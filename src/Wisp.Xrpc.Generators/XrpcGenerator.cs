@@ -114,7 +114,7 @@ public sealed class XrpcGenerator : IIncrementalGenerator
     {
         var main = document.Definitions.FirstOrDefault(d => d.Name == "main");
         return main?.Type is LexiconMethod method
-            ? new MethodEndpoint(filePath, document.Id, method.Kind, method.Parameters is { Properties.IsEmpty: false }, method.Input is not null, method.Output is not null, BuiltInHandlers.Supports(document))
+            ? new MethodEndpoint(filePath, document.Id, method.Kind, method.Parameters is { Properties.IsEmpty: false }, method.Input is not null, method.Output is not null, method.Input?.IsRaw == true, method.Output?.IsRaw == true, BuiltInHandlers.Supports(document))
             : null;
     }
 }

@@ -11,6 +11,42 @@ public static class TestHandlers
         services.AddScoped<Echo.IHandler, EchoHandler>();
         services.AddSingleton<Fire.IHandler, FireHandler>();
         services.AddSingleton<Tick.IHandler, TickHandler>();
+        services.AddXrpcHandler<Upload.IHandler, UploadHandler>();
+        services.AddXrpcHandler<SetAvatar.IHandler, SetAvatarHandler>();
+        services.AddXrpcHandler<Download.IHandler, DownloadHandler>();
+    }
+
+    private sealed class UploadHandler : Upload.IHandler
+    {
+        public async ValueTask<Upload.Output> HandleAsync(XrpcBlob input, XrpcCallContext context)
+        {
+            long size = 0;
+            var buffer = new byte[8192];
+            int read;
+            while ((read = await input.Content.ReadAsync(buffer, context.RequestAborted)) > 0)
+            {
+                size += read;
+            }
+
+            return new Upload.Output { Size = size, MimeType = input.ContentType };
+        }
+    }
+
+    private sealed class SetAvatarHandler : SetAvatar.IHandler
+    {
+        public ValueTask HandleAsync(XrpcBlob input, XrpcCallContext context) => ValueTask.CompletedTask;
+    }
+
+    private sealed class DownloadHandler : Download.IHandler
+    {
+        public ValueTask<XrpcBlob> HandleAsync(Download.Params parameters, XrpcCallContext context)
+        {
+            context.HttpContext.Response.Headers["X-Params"] =
+                $"{parameters.Size}|{string.Join(',', parameters.Tags ?? [])}|{parameters.Flag}|{parameters.Label}";
+            var bytes = new byte[parameters.Size];
+            Array.Fill(bytes, (byte)'a');
+            return ValueTask.FromResult(new XrpcBlob("application/octet-stream", new MemoryStream(bytes), bytes.Length));
+        }
     }
 
     private sealed class EchoHandler : Echo.IHandler

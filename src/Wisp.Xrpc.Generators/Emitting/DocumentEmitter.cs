@@ -91,16 +91,18 @@ internal static class DocumentEmitter
             + (BuiltInHandlers.Supports(document) ? ", except that this method has a built-in default handler." : "."));
         w.OpenBlock("public interface IHandler");
         w.Summary(method.Description);
-        var returnType = output is null ? "global::System.Threading.Tasks.ValueTask" : "global::System.Threading.Tasks.ValueTask<Output>";
+        const string Raw = "global::Wisp.Xrpc.XrpcBlob";
+        var outputType = method.Output is null ? null : method.Output.IsRaw ? Raw : "Output";
+        var returnType = outputType is null ? "global::System.Threading.Tasks.ValueTask" : $"global::System.Threading.Tasks.ValueTask<{outputType}>";
         var arguments = new List<string>();
         if (parametersType is not null)
         {
             arguments.Add("Params parameters");
         }
 
-        if (input is not null)
+        if (method.Input is not null)
         {
-            arguments.Add("Input input");
+            arguments.Add(method.Input.IsRaw ? $"{Raw} input" : "Input input");
         }
 
         arguments.Add("global::Wisp.Xrpc.XrpcCallContext context");

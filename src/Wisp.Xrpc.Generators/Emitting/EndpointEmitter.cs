@@ -54,8 +54,10 @@ internal static class EndpointEmitter
         var type = DocumentClass(method, rootNamespace);
         var handler = $"{type}.IHandler";
         var parameters = method.HasParams ? $"{type}.Params" : "global::Wisp.Xrpc.Serialization.XrpcEmpty";
-        var input = method.HasInput ? $"{type}.Input" : "global::Wisp.Xrpc.Serialization.XrpcEmpty";
-        var output = method.HasOutput ? $"{type}.Output" : "global::Wisp.Xrpc.Serialization.XrpcEmpty";
+        const string Raw = "global::Wisp.Xrpc.XrpcBlob";
+        const string None = "global::Wisp.Xrpc.Serialization.XrpcEmpty";
+        var input = !method.HasInput ? None : method.InputIsRaw ? Raw : $"{type}.Input";
+        var output = !method.HasOutput ? None : method.OutputIsRaw ? Raw : $"{type}.Output";
 
         var resolve = $"({handler}?)services.GetService(typeof({handler}))";
         if (method.HasBuiltInHandler)

@@ -10,8 +10,10 @@ internal sealed record DocumentToEmit(LexiconDocument Document, string RootNames
 /// <param name="HasParams">The method declares query-string parameters.</param>
 /// <param name="HasInput">The method takes a JSON input.</param>
 /// <param name="HasOutput">The method returns a JSON output.</param>
+/// <param name="InputIsRaw">The input is a raw (non-JSON) body.</param>
+/// <param name="OutputIsRaw">The output is a raw (non-JSON) body.</param>
 /// <param name="HasBuiltInHandler">The package ships a default handler for it (see <c>BuiltInHandlers</c>).</param>
-internal sealed record MethodEndpoint(string FilePath, string Nsid, XrpcMethodKind Kind, bool HasParams, bool HasInput, bool HasOutput, bool HasBuiltInHandler);
+internal sealed record MethodEndpoint(string FilePath, string Nsid, XrpcMethodKind Kind, bool HasParams, bool HasInput, bool HasOutput, bool InputIsRaw, bool OutputIsRaw, bool HasBuiltInHandler);
 
 /// <summary>Where one file declares its lexicon id, for the duplicate-id check.</summary>
 internal sealed record LexiconIdentity(string Id, string FilePath, LocationInfo? Location);

@@ -57,8 +57,14 @@ internal enum XrpcMethodKind
     Procedure,
 }
 
-/// <summary>The <c>input</c> or <c>output</c> of a method: an encoding and, for JSON, an object schema.</summary>
-internal sealed record LexiconBody(string Encoding, string? Description, LexiconObject? Schema);
+/// <summary>
+/// The <c>input</c> or <c>output</c> of a method: an encoding and, for JSON, an object schema. A body without a
+/// schema is raw (any encoding but <c>application/json</c>) and reaches the handler as a stream.
+/// </summary>
+internal sealed record LexiconBody(string Encoding, string? Description, LexiconObject? Schema)
+{
+    public bool IsRaw => Schema is null;
+}
 
 /// <summary>An error a method declares.</summary>
 internal sealed record LexiconError(string Name, string? Description);

@@ -240,9 +240,8 @@ internal sealed class LexiconParser
 
         if (encoding.Value != "application/json")
         {
-            ReportNotSupported(encoding, $"The {key} encoding '{encoding.Value}'", reference);
-            ok = false;
-            return null;
+            // Any other encoding is a raw body (a stream for the handler); a schema, if given, does not apply to it.
+            return new LexiconBody(encoding.Value, DescriptionOf(body), Schema: null);
         }
 
         if (body.Get("schema") is not { } schemaNode)

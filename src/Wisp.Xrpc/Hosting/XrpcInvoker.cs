@@ -69,6 +69,10 @@ public static partial class XrpcInvoker
                     ? empty
                     : throw new InvalidOperationException($"{method.Nsid} declares no input, so its input type must be {nameof(XrpcEmpty)}.");
             }
+            else if (typeof(TInput) == typeof(XrpcBlob))
+            {
+                input = (TInput)(object)XrpcRequestBody.ReadRaw(httpContext, method.InputEncoding, options.MaxRawRequestBodySize);
+            }
             else
             {
                 input = await XrpcRequestBody.ReadJsonAsync<TInput>(httpContext, options.MaxJsonRequestBodySize);
@@ -81,7 +85,11 @@ public static partial class XrpcInvoker
                 return;
             }
 
-            if (options.ValidateOutput == true)
+            if (output is XrpcBlob blob)
+            {
+                await XrpcResponses.WriteBlobAsync(httpContext, method, blob);
+            }
+            else if (options.ValidateOutput == true)
             {
                 try
                 {

@@ -19,17 +19,7 @@ internal static class XrpcRequestBody
             throw XrpcException.InvalidRequest("A request body is expected but none was provided");
         }
 
-        // Compressed bodies are decoded by ASP.NET Core's request decompression middleware (gzip, deflate, br),
-        // which removes the header; an encoding still present here is one nothing can decode.
-        if (request.Headers.ContentEncoding is { Count: > 0 } encoding
-            && !(encoding.Count == 1 && string.Equals(encoding[0], "identity", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new XrpcException(
-                StatusCodes.Status415UnsupportedMediaType,
-                XrpcErrorNames.InvalidRequest,
-                $"Unsupported Content-Encoding: {encoding}; add app.UseRequestDecompression() to accept gzip, deflate or br");
-        }
-
+        CheckContentEncoding(request);
         if (!IsJson(request.ContentType))
         {
             throw XrpcException.InvalidRequest(
@@ -68,6 +58,64 @@ internal static class XrpcRequestBody
         }
     }
 
+    /// <summary>
+    /// The body of a method with a non-JSON encoding, as a stream the handler reads. The Content-Type must fit the
+    /// lexicon's encoding (<c>*/*</c>, <c>type/*</c>, an exact type, or a comma-separated list of those); Kestrel
+    /// enforces the size limit while the handler reads (413).
+    /// </summary>
+    public static XrpcBlob ReadRaw(HttpContext httpContext, string encoding, long maxBytes)
+    {
+        var request = httpContext.Request;
+        if (!HasBody(request))
+        {
+            throw XrpcException.InvalidRequest("A request body is expected but none was provided");
+        }
+
+        CheckContentEncoding(request);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || !contentType.MediaType.HasValue)
+        {
+            throw XrpcException.InvalidRequest("Request encoding (Content-Type) required but not provided");
+        }
+
+        var mediaType = contentType.MediaType.Value!;
+        if (!Accepts(encoding, mediaType))
+        {
+            throw XrpcException.InvalidRequest($"Wrong request encoding (Content-Type): {mediaType}; expected {encoding}");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        if (httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        return new XrpcBlob(mediaType, request.Body, request.ContentLength);
+    }
+
+    /// <summary>True when <paramref name="mediaType"/> fits a lexicon encoding (globs and comma-separated lists).</summary>
+    public static bool Accepts(string encoding, string mediaType)
+    {
+        foreach (var candidate in encoding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (candidate == "*/*" || string.Equals(candidate, mediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (candidate.EndsWith("/*", StringComparison.Ordinal)
+                && mediaType.StartsWith(candidate[..^1], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the request says it carries a body (a length above zero, or chunked).</summary>
     public static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
@@ -94,6 +142,20 @@ internal static class XrpcRequestBody
         catch (JsonException e)
         {
             throw XrpcException.InvalidRequest($"Request body is not valid JSON: {JsonErrorSummary(e)}");
+        }
+    }
+
+    // Compressed bodies are decoded by ASP.NET Core's request decompression middleware (gzip, deflate, br),
+    // which removes the header; an encoding still present here is one nothing can decode.
+    private static void CheckContentEncoding(HttpRequest request)
+    {
+        if (request.Headers.ContentEncoding is { Count: > 0 } encoding
+            && !(encoding.Count == 1 && string.Equals(encoding[0], "identity", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new XrpcException(
+                StatusCodes.Status415UnsupportedMediaType,
+                XrpcErrorNames.InvalidRequest,
+                $"Unsupported Content-Encoding: {encoding}; add app.UseRequestDecompression() to accept gzip, deflate or br");
         }
     }
 

@@ -42,6 +42,22 @@ public static class XrpcResponses
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 
+    /// <summary>Streams a raw output with its content type, which must fit the method's output encoding.</summary>
+    public static async Task WriteBlobAsync(HttpContext httpContext, XrpcMethod method, XrpcBlob blob)
+    {
+        await using var content = blob.Content;
+        if (method.OutputEncoding is { } encoding && !XrpcRequestBody.Accepts(encoding, blob.ContentType))
+        {
+            throw new InvalidOperationException($"The handler of {method.Nsid} returned {blob.ContentType}, which its lexicon's output encoding {encoding} does not allow.");
+        }
+
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = blob.ContentType;
+        response.ContentLength = blob.Length;
+        await content.CopyToAsync(response.Body, httpContext.RequestAborted);
+    }
+
     /// <summary>
     /// Writes a 200 response after validating the output against its lexicon by reading back what was written;
     /// a violation throws <see cref="Validation.LexiconValidationException"/> before anything is sent.

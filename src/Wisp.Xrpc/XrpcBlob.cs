@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Wisp.Xrpc.Serialization;
+
+namespace Wisp.Xrpc;
+
+/// <summary>
+/// A raw body: the input or output of a method whose lexicon encoding is not <c>application/json</c>
+/// (<c>*/*</c>, <c>image/*</c>, <c>application/vnd.ipld.car</c>, ...). Input arrives as a stream that has not been
+/// read yet; output is streamed to the client with its content type, and the stream is disposed afterwards.
+/// </summary>
+public sealed class XrpcBlob : ILexiconObject<XrpcBlob>
+{
+    /// <summary>Creates a raw body.</summary>
+    /// <param name="contentType">Its MIME type, sent as Content-Type (for output it must fit the lexicon's encoding).</param>
+    /// <param name="content">The bytes.</param>
+    /// <param name="length">The length in bytes, when known (sent as Content-Length).</param>
+    public XrpcBlob(string contentType, Stream content, long? length = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        ArgumentNullException.ThrowIfNull(content);
+        ContentType = contentType;
+        Content = content;
+        Length = length;
+    }
+
+    /// <summary>The MIME type.</summary>
+    public string ContentType { get; }
+
+    /// <summary>The bytes. For input, read it within the handler: it is the request body.</summary>
+    public Stream Content { get; }
+
+    /// <summary>The length in bytes, when known.</summary>
+    public long? Length { get; }
+
+    // A raw body is never JSON: the XRPC runtime reads and writes XrpcBlob as bytes, never through these.
+    static XrpcBlob ILexiconObject<XrpcBlob>.ReadJson(ref Utf8JsonReader reader, string path) =>
+        throw new NotSupportedException("XrpcBlob is a raw body; it is never read as JSON.");
+
+    void ILexiconObject<XrpcBlob>.WriteJson(Utf8JsonWriter writer) =>
+        throw new NotSupportedException("XrpcBlob is a raw body; it is never written as JSON.");
+}
