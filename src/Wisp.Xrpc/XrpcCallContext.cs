@@ -8,6 +8,8 @@ namespace Wisp.Xrpc;
 public sealed class XrpcCallContext
 {
     private readonly string _callerDidClaimType;
+    private string? _callerDid;
+    private bool _callerDidResolved;
 
     internal XrpcCallContext(HttpContext httpContext, XrpcMethod method, WispXrpcOptions options)
     {
@@ -29,7 +31,20 @@ public sealed class XrpcCallContext
     /// The DID of the authenticated caller: the <see cref="WispXrpcOptions.CallerDidClaimType"/> claim of an
     /// authenticated user, when it is a syntactically valid DID; otherwise null.
     /// </summary>
-    public string? CallerDid => FindCallerDid(HttpContext.User, _callerDidClaimType);
+    public string? CallerDid
+    {
+        get
+        {
+            // Looked up once per call: the pipeline and the handler both ask.
+            if (!_callerDidResolved)
+            {
+                _callerDid = FindCallerDid(HttpContext.User, _callerDidClaimType);
+                _callerDidResolved = true;
+            }
+
+            return _callerDid;
+        }
+    }
 
     /// <summary>The caller's DID, or a 401 <c>AuthenticationRequired</c> error when there is none.</summary>
     public string RequireCallerDid() => CallerDid ?? throw XrpcException.AuthenticationRequired();

@@ -55,7 +55,10 @@ public static partial class XrpcInvoker
                 return;
             }
 
-            var parameters = TParams.ReadQuery(httpContext.Request.Query, "Params");
+            // Request.Query parses the query string; a method without parameters never asks for it.
+            var parameters = typeof(TParams) == typeof(XrpcEmpty)
+                ? (TParams)(object)XrpcEmpty.Value
+                : TParams.ReadQuery(httpContext.Request.Query, "Params");
 
             TInput input;
             if (method.InputEncoding is null)

@@ -4,44 +4,46 @@ namespace Wisp.Xrpc.Secrets;
 
 /// <summary>
 /// Keeps secrets in process memory: correct under concurrency, but everything is lost when the process stops.
-/// The default until a durable store is registered; fine for development and tests, not for production.
+/// For tests and local experiments (<c>UseInMemorySecretStore()</c>), not for production.
 /// </summary>
 public sealed class InMemorySecretStore : ISecretStore
 {
-    private readonly ConcurrentDictionary<(string OwnerDid, string Name), WebhookSecret> _secrets = new();
+    // Indexed by owner, so that every operation, listing included, touches one account's secrets only.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, WebhookSecret>> _owners = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public ValueTask<bool> TryCreateAsync(WebhookSecret secret, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        return ValueTask.FromResult(_secrets.TryAdd((secret.OwnerDid, secret.Name), secret));
+        var owned = _owners.GetOrAdd(secret.OwnerDid, static _ => new ConcurrentDictionary<string, WebhookSecret>(StringComparer.Ordinal));
+        return ValueTask.FromResult(owned.TryAdd(secret.Name, secret));
     }
 
     /// <inheritdoc />
     public ValueTask<WebhookSecret?> FindAsync(string ownerDid, string name, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_secrets.TryGetValue((ownerDid, name), out var secret) ? secret : null);
+        ValueTask.FromResult(_owners.TryGetValue(ownerDid, out var owned) && owned.TryGetValue(name, out var secret) ? secret : null);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<WebhookSecret> owned = _secrets.Values
-            .Where(secret => secret.OwnerDid == ownerDid)
-            .OrderBy(secret => secret.Name, StringComparer.Ordinal)
-            .Select(secret => secret with { Token = string.Empty })
-            .ToList();
-        return ValueTask.FromResult(owned);
+        IReadOnlyList<WebhookSecret> listed = _owners.TryGetValue(ownerDid, out var owned)
+            ? owned.Values.OrderBy(secret => secret.Name, StringComparer.Ordinal).Select(secret => secret with { Token = string.Empty }).ToList()
+            : [];
+        return ValueTask.FromResult(listed);
     }
 
     /// <inheritdoc />
     public ValueTask<WebhookSecret?> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default)
     {
-        var key = (ownerDid, name);
-        while (_secrets.TryGetValue(key, out var current))
+        if (_owners.TryGetValue(ownerDid, out var owned))
         {
-            var rotated = current with { Token = newToken, LastRotatedAt = rotatedAt };
-            if (_secrets.TryUpdate(key, rotated, current))
+            while (owned.TryGetValue(name, out var current))
             {
-                return ValueTask.FromResult<WebhookSecret?>(rotated);
+                var rotated = current with { Token = newToken, LastRotatedAt = rotatedAt };
+                if (owned.TryUpdate(name, rotated, current))
+                {
+                    return ValueTask.FromResult<WebhookSecret?>(rotated);
+                }
             }
         }
 
@@ -50,5 +52,5 @@ public sealed class InMemorySecretStore : ISecretStore
 
     /// <inheritdoc />
     public ValueTask<bool> TryDeleteAsync(string ownerDid, string name, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_secrets.TryRemove((ownerDid, name), out _));
+        ValueTask.FromResult(_owners.TryGetValue(ownerDid, out var owned) && owned.TryRemove(name, out _));
 }
