@@ -82,9 +82,18 @@ internal static class DocumentEmitter
         var requiresAuthentication = method.Errors.Any(e => e.Name == "AuthenticationRequired");
 
         w.Line();
-        w.Line("/// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata).</summary>");
-        w.Line($"public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(Id, global::Wisp.Xrpc.XrpcMethodKind.{method.Kind}, "
-            + $"InputEncoding: {Encoding(method.Input)}, OutputEncoding: {Encoding(method.Output)}, RequiresAuthentication: {(requiresAuthentication ? "true" : "false")});");
+        w.Line("/// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata; read by API descriptions).</summary>");
+        w.Indent("public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(").Line("Id,");
+        w.Line($"global::Wisp.Xrpc.XrpcMethodKind.{method.Kind},");
+        w.Line($"InputEncoding: {Encoding(method.Input)},");
+        w.Line($"OutputEncoding: {Encoding(method.Output)},");
+        w.Line($"RequiresAuthentication: {(requiresAuthentication ? "true" : "false")},");
+        w.Line($"Description: {(method.Description is null ? "null" : SourceWriter.Literal(method.Description))},");
+        w.Line($"InputType: {BodyType(method.Input, "Input")},");
+        w.Line($"OutputType: {BodyType(method.Output, "Output")},");
+        w.Line($"Parameters: [{string.Join(", ", (parametersType?.Properties ?? EquatableArray<LexiconProperty>.Empty).Select(Parameter))}],");
+        w.Line($"Errors: [{string.Join(", ", method.Errors.Select(e => SourceWriter.Literal(e.Name)))}]);");
+        w.Outdent();
 
         w.Line();
         w.Summary($"Serves {document.Id}. Register an implementation in DI (e.g. services.AddScoped<{CSharpNames.DocumentClass(document.Id)}.IHandler, MyHandler>()); without one the method answers 501 MethodNotImplemented"
@@ -169,6 +178,25 @@ internal static class DocumentEmitter
         "MethodNotImplemented" => 501,
         _ => 400,
     };
+
+    private static string BodyType(LexiconBody? body, string generatedName) =>
+        body is null ? "null" : body.IsRaw ? "typeof(global::Wisp.Xrpc.XrpcBlob)" : $"typeof({generatedName})";
+
+    private static string Parameter(LexiconProperty parameter)
+    {
+        var type = parameter.Type switch
+        {
+            LexiconString => "string",
+            LexiconInteger => "long",
+            LexiconBoolean => "bool",
+            LexiconArray { Items: LexiconString } => "global::System.Collections.Generic.IReadOnlyList<string>",
+            LexiconArray { Items: LexiconInteger } => "global::System.Collections.Generic.IReadOnlyList<long>",
+            LexiconArray { Items: LexiconBoolean } => "global::System.Collections.Generic.IReadOnlyList<bool>",
+            _ => "object",
+        };
+        var description = parameter.Type.Description is { } text ? ", " + SourceWriter.Literal(text) : string.Empty;
+        return $"new({SourceWriter.Literal(parameter.Name)}, typeof({type}), {(parameter.IsRequired ? "true" : "false")}{description})";
+    }
 
     private static string Encoding(LexiconBody? body) => body is null ? "null" : SourceWriter.Literal(body.Encoding);
 }

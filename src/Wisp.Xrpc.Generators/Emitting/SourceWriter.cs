@@ -27,6 +27,20 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes a line and indents what follows (for wrapped argument lists); <see cref="Outdent"/> ends it.</summary>
+    public SourceWriter Indent(string line)
+    {
+        Line(line);
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Outdent()
+    {
+        _indent--;
+        return this;
+    }
+
     public SourceWriter CloseBlock(string closing = "}")
     {
         _indent--;

@@ -31,6 +31,7 @@ public static class WispXrpcServiceCollectionExtensions
         services.TryAddSingleton<XrpcServicesMarker>();
         services.TryAddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, XrpcAuthorizationResultHandler>();
         services.PostConfigure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(XrpcRateLimiting.AnswerRejectionsAsXrpc);
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, XrpcApiDescriptionProvider>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new SqliteSecretStorage(
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,

@@ -37,7 +37,13 @@ public sealed class XrpcEndpointMapper
         ArgumentNullException.ThrowIfNull(method);
         var builder = _endpoints.Map(method.Path, requestDelegate)
             .WithMetadata(method)
-            .WithDisplayName($"XRPC {method.HttpMethod} {method.Nsid}");
+            .WithDisplayName($"XRPC {method.HttpMethod} {method.Nsid}")
+            .WithName(method.Nsid);
+        if (method.Description is { } description)
+        {
+            builder.WithDescription(description);
+        }
+
         _methods.Add(method.Nsid, builder);
     }
 

@@ -16,8 +16,18 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>The lexicon's NSID.</summary>
         public const string Id = "place.wisp.v2.secret.create";
 
-        /// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata).</summary>
-        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(Id, global::Wisp.Xrpc.XrpcMethodKind.Procedure, InputEncoding: "application/json", OutputEncoding: "application/json", RequiresAuthentication: true);
+        /// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata; read by API descriptions).</summary>
+        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(
+            Id,
+            global::Wisp.Xrpc.XrpcMethodKind.Procedure,
+            InputEncoding: "application/json",
+            OutputEncoding: "application/json",
+            RequiresAuthentication: true,
+            Description: "Create a named webhook signing secret. The server generates a short random token returned once in the response. Reference the secret by name via secretId in place.wisp.v2.wh.",
+            InputType: typeof(Input),
+            OutputType: typeof(Output),
+            Parameters: [],
+            Errors: ["AuthenticationRequired", "InvalidRequest", "AlreadyExists"]);
 
         /// <summary>
         /// Serves place.wisp.v2.secret.create. Register an implementation in DI (e.g. services.AddScoped&lt;Create.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.

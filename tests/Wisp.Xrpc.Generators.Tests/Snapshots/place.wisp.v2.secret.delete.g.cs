@@ -16,8 +16,18 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>The lexicon's NSID.</summary>
         public const string Id = "place.wisp.v2.secret.delete";
 
-        /// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata).</summary>
-        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(Id, global::Wisp.Xrpc.XrpcMethodKind.Procedure, InputEncoding: "application/json", OutputEncoding: null, RequiresAuthentication: true);
+        /// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata; read by API descriptions).</summary>
+        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(
+            Id,
+            global::Wisp.Xrpc.XrpcMethodKind.Procedure,
+            InputEncoding: "application/json",
+            OutputEncoding: null,
+            RequiresAuthentication: true,
+            Description: "Delete a webhook signing secret by name.",
+            InputType: typeof(Input),
+            OutputType: null,
+            Parameters: [],
+            Errors: ["AuthenticationRequired", "InvalidRequest", "NotFound"]);
 
         /// <summary>
         /// Serves place.wisp.v2.secret.delete. Register an implementation in DI (e.g. services.AddScoped&lt;Delete.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.

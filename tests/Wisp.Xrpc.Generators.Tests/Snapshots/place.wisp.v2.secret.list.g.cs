@@ -16,8 +16,18 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>The lexicon's NSID.</summary>
         public const string Id = "place.wisp.v2.secret.list";
 
-        /// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata).</summary>
-        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(Id, global::Wisp.Xrpc.XrpcMethodKind.Query, InputEncoding: null, OutputEncoding: "application/json", RequiresAuthentication: true);
+        /// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata; read by API descriptions).</summary>
+        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(
+            Id,
+            global::Wisp.Xrpc.XrpcMethodKind.Query,
+            InputEncoding: null,
+            OutputEncoding: "application/json",
+            RequiresAuthentication: true,
+            Description: "List webhook signing secrets for the caller DID. Token values are never returned.",
+            InputType: null,
+            OutputType: typeof(Output),
+            Parameters: [],
+            Errors: ["AuthenticationRequired"]);
 
         /// <summary>
         /// Serves place.wisp.v2.secret.list. Register an implementation in DI (e.g. services.AddScoped&lt;List.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.

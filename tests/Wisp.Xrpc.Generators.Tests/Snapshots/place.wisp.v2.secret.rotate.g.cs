@@ -16,8 +16,18 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>The lexicon's NSID.</summary>
         public const string Id = "place.wisp.v2.secret.rotate";
 
-        /// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata).</summary>
-        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(Id, global::Wisp.Xrpc.XrpcMethodKind.Procedure, InputEncoding: "application/json", OutputEncoding: "application/json", RequiresAuthentication: true);
+        /// <summary>The XRPC method, as the runtime sees it (attached to its endpoint as metadata; read by API descriptions).</summary>
+        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(
+            Id,
+            global::Wisp.Xrpc.XrpcMethodKind.Procedure,
+            InputEncoding: "application/json",
+            OutputEncoding: "application/json",
+            RequiresAuthentication: true,
+            Description: "Rotate a webhook signing secret to a newly generated token, or to a caller-supplied one. The old token stops working immediately. The new token is only returned in this response.",
+            InputType: typeof(Input),
+            OutputType: typeof(Output),
+            Parameters: [],
+            Errors: ["AuthenticationRequired", "InvalidRequest", "NotFound"]);
 
         /// <summary>
         /// Serves place.wisp.v2.secret.rotate. Register an implementation in DI (e.g. services.AddScoped&lt;Rotate.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.
