@@ -112,6 +112,26 @@ public sealed class DiagnosticTests
         Assert.Contains(result.GeneratedTrees, t => t.GetText().ToString().Contains("public sealed partial record View", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_ref_to_a_skipped_definition_skips_the_referrer_too_instead_of_crashing()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {
+              "holder": {"type": "object", "properties": {"inner": {"type": "ref", "ref": "#inner"}}},
+              "inner": {"type": "object", "properties": {"b": {"type": "blob"}}},
+              "kept": {"type": "object", "properties": {"n": {"type": "integer"}}}}}
+            """;
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", text));
+        var diagnostics = harness.RunAndCompile(out var result);
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.Equal(2, diagnostics.Count(d => d.Id == "WXRPC100"));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("'#inner', which is not generated", StringComparison.Ordinal));
+        var source = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("com.example.a.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        Assert.Contains("record Kept", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("record Holder", source, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -42,7 +42,7 @@ public sealed class OpenApiTests
 
         var download = paths.GetProperty("/xrpc/com.example.test.download").GetProperty("get");
         var parameters = download.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
-        Assert.Equal(["size", "tags", "flag", "label"], parameters.Keys);
+        Assert.Equal(["size", "tags", "flag", "label", "actor"], parameters.Keys);
         Assert.Equal("query", parameters["size"].GetProperty("in").GetString());
         Assert.True(parameters["size"].GetProperty("required").GetBoolean());
         Assert.True(download.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/octet-stream", out _));

@@ -64,6 +64,8 @@ public sealed class RawBodyAndParamsTests(ServerFixture fixture) : IClassFixture
     [InlineData("size=3&tags=a&tags=b&flag=true&label=hi", "3|a,b|True|hi")]
     [InlineData("size=-0&flag=false", "0||False|x")]
     [InlineData("size=3&tags=&label=", "3||False|x")]
+    [InlineData("size=3&actor=alice.example.com", "3||False|x")]
+    [InlineData("size=3&actor=did:plc:alice", "3||False|x")]
     public async Task Params_are_parsed_as_the_reference_does(string query, string expected)
     {
         var response = await Server.Client.GetAsync("/xrpc/com.example.test.download?" + query);
@@ -82,6 +84,7 @@ public sealed class RawBodyAndParamsTests(ServerFixture fixture) : IClassFixture
     [InlineData("size=1&flag=1", "Params/flag must be a boolean")]
     [InlineData("size=1&flag=True", "Params/flag must be a boolean")]
     [InlineData("size=1&label=123456789", "Params/label must not be longer than 8 bytes (UTF-8)")]
+    [InlineData("size=1&actor=not%20an%20identifier", "Params/actor must be a valid AT Identifier")]
     public async Task Bad_params_are_400_naming_the_parameter(string query, string message)
     {
         var response = await Server.Client.GetAsync("/xrpc/com.example.test.download?" + query);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -34,6 +35,8 @@ internal sealed class LexiconParser
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private JsonObject? _defs;
     private string? _id;
+    private string? _currentDefinition;
+    private readonly List<(string Definition, string Target, JsonNode At)> _refs = [];
 
     private LexiconParser(string path, SourceText text)
     {
@@ -124,12 +127,15 @@ internal sealed class LexiconParser
         foreach (var def in defs.Properties)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            _currentDefinition = def.Name;
             var definition = ParseDefinition(id, def);
             if (definition is not null)
             {
                 definitions.Add(definition);
             }
         }
+
+        DropDefinitionsWithMissingTargets(id, definitions);
 
         var description = (document.Get("description") as JsonString)?.Value;
         return Result(new LexiconDocument(id, description, definitions.ToEquatableArray()), idLocation);
@@ -321,7 +327,34 @@ internal sealed class LexiconParser
             return null;
         }
 
+        _refs.Add((_currentDefinition!, name, target));
         return new LexiconRef(DescriptionOf(node), name);
+    }
+
+    /// <summary>
+    /// A ref may name a definition that was itself skipped (it uses a feature not supported yet); then the
+    /// definition holding the ref is skipped too, with a warning at the ref, until no ref points nowhere.
+    /// </summary>
+    private void DropDefinitionsWithMissingTargets(string id, List<LexiconDefinition> definitions)
+    {
+        bool dropped;
+        do
+        {
+            dropped = false;
+            var objects = new HashSet<string>(definitions.Where(d => d.Type is LexiconObject).Select(d => d.Name));
+            foreach (var (definition, target, at) in _refs)
+            {
+                var index = definitions.FindIndex(d => d.Name == definition);
+                if (index >= 0 && !objects.Contains(target))
+                {
+                    definitions.RemoveAt(index);
+                    ReportNotSupported(at, $"The ref to '#{target}', which is not generated,", $"{id}#{definition}");
+                    dropped = true;
+                    break;
+                }
+            }
+        }
+        while (dropped);
     }
 
     private LexiconType? NotSupported(JsonObject node, string typeName, string reference)
