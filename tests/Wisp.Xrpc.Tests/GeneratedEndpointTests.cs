@@ -50,6 +50,24 @@ public sealed class GeneratedEndpointTests(ServerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_unknown_value_is_kept_exactly_and_must_be_an_object()
+    {
+        const string extra = """{"a":[1,{"b":null}],"s":"x\u00e9","n":1.5e3}""";
+        var body = await XrpcAssert.OkAsync(await Server.PostAsync(Echo, $$"""{"text":"a","extra":{{extra}}}""", callerDid: null));
+        // The same JSON value (escapes may be written differently; the data is identical).
+        Assert.True(System.Text.Json.JsonElement.DeepEquals(System.Text.Json.JsonDocument.Parse(extra).RootElement, body.GetProperty("extra")), body.GetProperty("extra").GetRawText());
+
+        var refused = await Server.PostAsync(Echo, """{"text":"a","extra":5}""", callerDid: null);
+        Assert.Equal("Input/extra must be an object", await XrpcAssert.ErrorAsync(refused, 400, "InvalidRequest"));
+    }
+
+    [Fact]
+    public void A_token_definition_is_a_string_constant_named_after_it()
+    {
+        Assert.Equal("com.example.test.echo#loud", Lexicons.Com.Example.Test.Echo.Loud);
+    }
+
+    [Fact]
     public async Task A_declared_error_thrown_by_a_handler_is_its_xrpc_error()
     {
         var response = await Server.PostAsync(Echo, """{"text":"teapot"}""", callerDid: null);

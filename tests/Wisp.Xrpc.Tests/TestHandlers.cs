@@ -69,6 +69,7 @@ public static class TestHandlers
                 Handle = input.Handle,
                 When = input.When,
                 Note = input.Note,
+                Extra = input.Extra,
             });
         }
     }

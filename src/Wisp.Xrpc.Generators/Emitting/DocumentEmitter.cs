@@ -43,6 +43,12 @@ internal static class DocumentEmitter
                 w.Line();
                 objects.Emit(w, definitionTypes[definition.Name], objectType, objectType.Description ?? $"The \"{definition.Name}\" object of {document.Id}.");
             }
+            else if (definition.Type is LexiconToken token)
+            {
+                w.Line();
+                w.Summary(token.Description ?? $"The token {document.Id}#{definition.Name}.");
+                w.Line($"public const string {definitionTypes[definition.Name]} = {SourceWriter.Literal(document.Id + "#" + definition.Name)};");
+            }
         }
 
         w.CloseBlock();
@@ -65,7 +71,7 @@ internal static class DocumentEmitter
         var names = new Dictionary<string, string>();
         foreach (var definition in document.Definitions)
         {
-            if (definition.Type is LexiconObject)
+            if (definition.Type is LexiconObject or LexiconToken)
             {
                 names[definition.Name] = CSharpNames.Unique(definition.Name == "main" ? "Main" : CSharpNames.Pascal(definition.Name), taken);
             }

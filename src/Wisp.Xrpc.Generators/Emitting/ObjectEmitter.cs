@@ -292,6 +292,7 @@ internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definiti
             LexiconArray { Items: LexiconInteger } => $"{Reader}.GetIntegerArray(ref reader, path, {name})",
             LexiconArray { Items: LexiconBoolean } => $"{Reader}.GetBooleanArray(ref reader, path, {name})",
             LexiconRef r => $"{Reader}.GetObject<{definitionTypes[r.Definition]}>(ref reader, path, {name})",
+            LexiconUnknown => $"{Reader}.GetUnknown(ref reader, path, {name})",
             LexiconArray { Items: LexiconRef r } => $"{Reader}.GetObjectArray<{definitionTypes[r.Definition]}>(ref reader, path, {name})",
             _ => throw new System.NotSupportedException(p.Property.Type.GetType().Name),
         };
@@ -306,6 +307,7 @@ internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definiti
         LexiconArray { Items: LexiconInteger } => $"{Writer}.WriteIntegerArray(writer, {name}, {value});",
         LexiconArray { Items: LexiconBoolean } => $"{Writer}.WriteBooleanArray(writer, {name}, {value});",
         LexiconRef => $"{Writer}.WriteObject(writer, {name}, {value});",
+        LexiconUnknown => $"{Writer}.WriteUnknown(writer, {name}, {value});",
         LexiconArray { Items: LexiconRef } => $"{Writer}.WriteObjectArray(writer, {name}, {value});",
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
@@ -319,6 +321,7 @@ internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definiti
         LexiconArray { Items: LexiconInteger } => "global::System.Collections.Generic.List<long>",
         LexiconArray { Items: LexiconBoolean } => "global::System.Collections.Generic.List<bool>",
         LexiconRef r => definitionTypes[r.Definition],
+        LexiconUnknown => "global::System.Text.Json.JsonElement",
         LexiconArray { Items: LexiconRef r } => $"global::System.Collections.Generic.List<{definitionTypes[r.Definition]}>",
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
@@ -344,10 +347,11 @@ internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definiti
         LexiconBoolean => "a boolean",
         LexiconArray => "an array",
         LexiconRef r => $"a {r.Definition} object",
+        LexiconUnknown => "any object, kept as it came",
         _ => "a value",
     }}.";
 
-    private static bool IsValueType(LexiconType type) => type is LexiconInteger or LexiconBoolean;
+    private static bool IsValueType(LexiconType type) => type is LexiconInteger or LexiconBoolean or LexiconUnknown;
 
     private string? DefaultValue(LexiconType type) => type switch
     {

@@ -36,6 +36,12 @@ internal sealed record LexiconArray(string? Description, LexiconType Items, long
 /// <summary><c>object</c>, and the <c>parameters</c> of a query or procedure.</summary>
 internal sealed record LexiconObject(string? Description, EquatableArray<LexiconProperty> Properties) : LexiconType(Description);
 
+/// <summary><c>unknown</c>: any JSON object, kept as it came (<c>System.Text.Json.JsonElement</c>).</summary>
+internal sealed record LexiconUnknown(string? Description) : LexiconType(Description);
+
+/// <summary><c>token</c>: a named symbol, used as a string value (<c>nsid#name</c>).</summary>
+internal sealed record LexiconToken(string? Description) : LexiconType(Description);
+
 /// <summary><c>ref</c> to an object definition of the same lexicon, by its name in <c>defs</c>.</summary>
 internal sealed record LexiconRef(string? Description, string Definition) : LexiconType(Description);
 

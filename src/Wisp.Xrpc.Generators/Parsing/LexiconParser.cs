@@ -164,6 +164,7 @@ internal sealed class LexiconParser
         var reference = $"{id}#{def.Name}";
         var type = typeName switch
         {
+            "token" => new LexiconToken(DescriptionOf(body)),
             "query" => ParseMethod(body, XrpcMethodKind.Query, reference),
             "procedure" => ParseMethod(body, XrpcMethodKind.Procedure, reference),
             _ => ParseType(body, typeName, reference),
@@ -294,6 +295,7 @@ internal sealed class LexiconParser
         "integer" => ParseInteger(node),
         "boolean" => new LexiconBoolean(DescriptionOf(node), Boolean(node, "const"), Boolean(node, "default")),
         "array" => ParseArray(node, reference),
+        "unknown" => new LexiconUnknown(DescriptionOf(node)),
         "object" => ParseObject(node, reference, "object"),
         _ => NotSupported(node, typeName, reference),
     };
@@ -321,9 +323,16 @@ internal sealed class LexiconParser
             return null;
         }
 
-        if (definition.Get("type") is not JsonString { Value: "object" })
+        var targetType = (definition.Get("type") as JsonString)?.Value;
+        if (targetType is "string" or "integer" or "boolean")
         {
-            ReportNotSupported(target, $"The ref to a non-object definition '{target.Value}'", reference);
+            // A named primitive (e.g. a string with knownValues) is used where it is referenced.
+            return ParseType(definition, targetType, reference);
+        }
+
+        if (targetType != "object")
+        {
+            ReportNotSupported(target, $"The ref to a '{targetType}' definition '{target.Value}'", reference);
             return null;
         }
 
@@ -398,6 +407,13 @@ internal sealed class LexiconParser
             var typeName = TypeName(propertyBody, property.Name);
             if (typeName is null)
             {
+                ok = false;
+                continue;
+            }
+
+            if (expectedType == "params" && typeName == "unknown")
+            {
+                ReportNotSupported(propertyBody.Get("type")!, $"The unknown-typed parameter \"{property.Name}\"", reference);
                 ok = false;
                 continue;
             }

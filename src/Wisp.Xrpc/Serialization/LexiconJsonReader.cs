@@ -116,6 +116,12 @@ public static class LexiconJsonReader
         return items;
     }
 
+    /// <summary>Reads an <c>unknown</c> value: any JSON object, kept as it came.</summary>
+    public static JsonElement GetUnknown(ref Utf8JsonReader reader, string path, string property) =>
+        reader.TokenType == JsonTokenType.StartObject
+            ? JsonElement.ParseValue(ref reader)
+            : throw new LexiconValidationException($"{path}/{property} must be an object");
+
     /// <summary>The error for a required property that is absent.</summary>
     public static LexiconValidationException MissingProperty(string path, string property) =>
         new($"{path} must have the property \"{property}\"");

@@ -61,4 +61,11 @@ public static class LexiconJsonWriter
 
         writer.WriteEndArray();
     }
+
+    /// <summary>Writes a property holding an <c>unknown</c> value, exactly as it was read.</summary>
+    public static void WriteUnknown(Utf8JsonWriter writer, ReadOnlySpan<byte> name, JsonElement value)
+    {
+        writer.WritePropertyName(name);
+        value.WriteTo(writer);
+    }
 }
