@@ -66,12 +66,32 @@ public sealed class XrpcGenerator : IIncrementalGenerator
             .Select(static (p, _) => (p.FilePath, Document: p.Document!))
             .WithTrackingName(TrackingNames.Documents);
 
-        var documentsToEmit = documents
+        var visibleDocuments = documents
             .Combine(shadowedFiles)
             .Where(static pair => !pair.Right.Contains(pair.Left.FilePath))
-            .Select(static (pair, _) => pair.Left.Document)
+            .Select(static (pair, _) => pair.Left.Document);
+
+        // Every lexicon's shape, for refs across files. Descriptions and positions are not in it, so editing
+        // them re-emits only the edited lexicon.
+        var index = visibleDocuments
+            .Select(static (document, _) => DefinitionNames.Summarize(document))
+            .WithTrackingName(TrackingNames.Summaries)
+            .Collect()
+            .Select(static (summaries, _) => LexiconIndex.Build(summaries))
+            .WithTrackingName(TrackingNames.Index);
+
+        context.RegisterSourceOutput(parsed.Select(static (p, _) => p.ExternalRefs).Collect().Combine(index), static (spc, pair) =>
+        {
+            foreach (var diagnostic in UnresolvedRefs.Find(pair.Left, pair.Right))
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var documentsToEmit = visibleDocuments
             .Combine(options)
-            .Select(static (pair, _) => new DocumentToEmit(pair.Left, pair.Right.RootNamespace))
+            .Combine(index)
+            .Select(static (pair, _) => new DocumentToEmit(pair.Left.Left, pair.Left.Right.RootNamespace, pair.Right))
             .WithTrackingName(TrackingNames.DocumentsToEmit);
 
         context.RegisterSourceOutput(documentsToEmit, static (spc, document) =>
@@ -84,6 +104,8 @@ public sealed class XrpcGenerator : IIncrementalGenerator
             .Collect()
             .Combine(shadowedFiles)
             .Select(static (pair, _) => pair.Left.Where(m => !pair.Right.Contains(m!.FilePath)).Select(m => m!).ToEquatableArray())
+            .Combine(index)
+            .Select(static (pair, _) => pair.Left.Where(m => !pair.Right.IsDropped(m.Nsid, "main")).ToEquatableArray())
             .Combine(options);
 
         context.RegisterSourceOutput(methods, static (spc, pair) =>

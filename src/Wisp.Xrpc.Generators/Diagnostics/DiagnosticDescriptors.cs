@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
         "WXRPC009", "Two lexicons have the same id", "Lexicon id '{0}' is also declared in {1}; each lexicon id must be declared by one file only");
 
     public static readonly DiagnosticDescriptor UnresolvedRef = Error(
-        "WXRPC010", "Ref names no definition", "Ref '{0}' names no definition of lexicon '{1}'; check the spelling after '#'");
+        "WXRPC010", "Ref names no definition", "Ref '{0}' names no definition of lexicon '{1}': add that lexicon's file to the project, or correct the name");
 
     public static readonly DiagnosticDescriptor NotSupportedYet = new(
         "WXRPC100",

@@ -14,7 +14,17 @@ internal static class DocumentEmitter
 
     public static string Emit(DocumentToEmit toEmit)
     {
-        var document = toEmit.Document;
+        // Names come from the document as every other lexicon saw it; definitions that cannot be generated
+        // (a ref somewhere below them is missing) are left out, and refs to named primitives are inlined.
+        var definitionTypes = DefinitionNames.Of(toEmit.Document);
+        var index = toEmit.Index;
+        var document = toEmit.Document with
+        {
+            Definitions = toEmit.Document.Definitions
+                .Where(d => !index.IsDropped(toEmit.Document.Id, d.Name))
+                .Select(d => d with { Type = CrossLexiconRefs.InlinePrimitives(d.Type, index) })
+                .ToEquatableArray(),
+        };
         var className = CSharpNames.DocumentClass(document.Id);
         var main = document.Definitions.FirstOrDefault(d => d.Name == "main");
         var method = main?.Type as LexiconMethod;
@@ -29,8 +39,7 @@ internal static class DocumentEmitter
         w.Line("/// <summary>The lexicon's NSID.</summary>");
         w.Line($"public const string Id = {SourceWriter.Literal(document.Id)};");
 
-        var definitionTypes = DefinitionTypes(document, className, method is not null);
-        var objects = new ObjectEmitter(definitionTypes);
+        var objects = new ObjectEmitter(r => CrossLexiconRefs.TypeName(r, toEmit.RootNamespace, definitionTypes, index));
         if (method is not null)
         {
             EmitMethod(w, document, method, objects, definitionTypes);
@@ -54,30 +63,6 @@ internal static class DocumentEmitter
         w.CloseBlock();
         w.CloseBlock();
         return w.ToString();
-    }
-
-    /// <summary>
-    /// The C# name of every object definition. Nested type names must differ from the class (CS0542) and from
-    /// the members every lexicon class has.
-    /// </summary>
-    private static Dictionary<string, string> DefinitionTypes(LexiconDocument document, string className, bool isMethod)
-    {
-        var taken = new HashSet<string> { className, "Id", "Method", "IHandler", "Errors", "DefaultHandler" };
-        if (isMethod)
-        {
-            taken.UnionWith(["Params", "Input", "Output"]);
-        }
-
-        var names = new Dictionary<string, string>();
-        foreach (var definition in document.Definitions)
-        {
-            if (definition.Type is LexiconObject or LexiconToken)
-            {
-                names[definition.Name] = CSharpNames.Unique(definition.Name == "main" ? "Main" : CSharpNames.Pascal(definition.Name), taken);
-            }
-        }
-
-        return names;
     }
 
     private static void EmitMethod(SourceWriter w, LexiconDocument document, LexiconMethod method, ObjectEmitter objects, IReadOnlyDictionary<string, string> definitionTypes)

@@ -9,8 +9,8 @@ namespace Wisp.Xrpc.Generators.Emitting;
 /// (<c>ILexiconObject&lt;T&gt;</c>): one pass over the JSON, no reflection. Also emits a method's <c>Params</c>,
 /// read from the query string with the same constraint checks.
 /// </summary>
-/// <param name="definitionTypes">The C# name of each object definition of the lexicon, by its name in <c>defs</c>, for refs.</param>
-internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definitionTypes)
+/// <param name="resolve">The C# type of the object a ref names (nested name in this lexicon, qualified name in another).</param>
+internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
 {
     private const string Reader = "global::Wisp.Xrpc.Serialization.LexiconJsonReader";
     private const string Writer = "global::Wisp.Xrpc.Serialization.LexiconJsonWriter";
@@ -291,9 +291,10 @@ internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definiti
             LexiconArray { Items: LexiconString } => $"{Reader}.GetStringArray(ref reader, path, {name})",
             LexiconArray { Items: LexiconInteger } => $"{Reader}.GetIntegerArray(ref reader, path, {name})",
             LexiconArray { Items: LexiconBoolean } => $"{Reader}.GetBooleanArray(ref reader, path, {name})",
-            LexiconRef r => $"{Reader}.GetObject<{definitionTypes[r.Definition]}>(ref reader, path, {name})",
+            LexiconRef r => $"{Reader}.GetObject<{resolve(r)}>(ref reader, path, {name})",
             LexiconUnknown => $"{Reader}.GetUnknown(ref reader, path, {name})",
-            LexiconArray { Items: LexiconRef r } => $"{Reader}.GetObjectArray<{definitionTypes[r.Definition]}>(ref reader, path, {name})",
+            LexiconArray { Items: LexiconUnknown } => $"{Reader}.GetUnknownArray(ref reader, path, {name})",
+            LexiconArray { Items: LexiconRef r } => $"{Reader}.GetObjectArray<{resolve(r)}>(ref reader, path, {name})",
             _ => throw new System.NotSupportedException(p.Property.Type.GetType().Name),
         };
     }
@@ -308,6 +309,7 @@ internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definiti
         LexiconArray { Items: LexiconBoolean } => $"{Writer}.WriteBooleanArray(writer, {name}, {value});",
         LexiconRef => $"{Writer}.WriteObject(writer, {name}, {value});",
         LexiconUnknown => $"{Writer}.WriteUnknown(writer, {name}, {value});",
+        LexiconArray { Items: LexiconUnknown } => $"{Writer}.WriteUnknownArray(writer, {name}, {value});",
         LexiconArray { Items: LexiconRef } => $"{Writer}.WriteObjectArray(writer, {name}, {value});",
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
@@ -320,9 +322,10 @@ internal sealed class ObjectEmitter(IReadOnlyDictionary<string, string> definiti
         LexiconArray { Items: LexiconString } => "global::System.Collections.Generic.List<string>",
         LexiconArray { Items: LexiconInteger } => "global::System.Collections.Generic.List<long>",
         LexiconArray { Items: LexiconBoolean } => "global::System.Collections.Generic.List<bool>",
-        LexiconRef r => definitionTypes[r.Definition],
+        LexiconRef r => resolve(r),
         LexiconUnknown => "global::System.Text.Json.JsonElement",
-        LexiconArray { Items: LexiconRef r } => $"global::System.Collections.Generic.List<{definitionTypes[r.Definition]}>",
+        LexiconArray { Items: LexiconUnknown } => "global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>",
+        LexiconArray { Items: LexiconRef r } => $"global::System.Collections.Generic.List<{resolve(r)}>",
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
 

@@ -1,7 +1,7 @@
 namespace Wisp.Xrpc.Generators.Model;
 
-/// <summary>A lexicon document ready to emit: the model plus the namespace its types go in.</summary>
-internal sealed record DocumentToEmit(LexiconDocument Document, string RootNamespace);
+/// <summary>A lexicon document ready to emit: the model, the namespace its types go in, and every lexicon's summary for refs.</summary>
+internal sealed record DocumentToEmit(LexiconDocument Document, string RootNamespace, LexiconIndex Index);
 
 /// <summary>One XRPC method, as the endpoint mapping needs it.</summary>
 /// <param name="FilePath">The lexicon file (to leave out a file whose id another file already declares).</param>

@@ -42,8 +42,11 @@ internal sealed record LexiconUnknown(string? Description) : LexiconType(Descrip
 /// <summary><c>token</c>: a named symbol, used as a string value (<c>nsid#name</c>).</summary>
 internal sealed record LexiconToken(string? Description) : LexiconType(Description);
 
-/// <summary><c>ref</c> to an object definition of the same lexicon, by its name in <c>defs</c>.</summary>
-internal sealed record LexiconRef(string? Description, string Definition) : LexiconType(Description);
+/// <summary>
+/// <c>ref</c> to a definition by its name in <c>defs</c>: of this lexicon when <see cref="Document"/> is null,
+/// else of the lexicon with that id (resolved across files through the <see cref="LexiconIndex"/>).
+/// </summary>
+internal sealed record LexiconRef(string? Description, string Definition, string? Document = null) : LexiconType(Description);
 
 /// <summary>A property of an object. <see cref="IsRequired"/> and <see cref="IsNullable"/> come from the object's lists.</summary>
 internal sealed record LexiconProperty(string Name, LexiconType Type, bool IsRequired, bool IsNullable);

@@ -37,6 +37,7 @@ internal sealed class LexiconParser
     private string? _id;
     private string? _currentDefinition;
     private readonly List<(string Definition, string Target, JsonNode At)> _refs = [];
+    private readonly List<ExternalRef> _externalRefs = [];
 
     private LexiconParser(string path, SourceText text)
     {
@@ -138,7 +139,8 @@ internal sealed class LexiconParser
         DropDefinitionsWithMissingTargets(id, definitions);
 
         var description = (document.Get("description") as JsonString)?.Value;
-        return Result(new LexiconDocument(id, description, definitions.ToEquatableArray()), idLocation);
+        var skipped = defs.Properties.Select(p => p.Name).Where(name => !definitions.Exists(d => d.Name == name)).Distinct();
+        return Result(new LexiconDocument(id, description, definitions.ToEquatableArray()) { SkippedDefinitions = skipped.ToEquatableArray() }, idLocation);
     }
 
     private LexiconDefinition? ParseDefinition(string id, JsonProperty def)
@@ -313,8 +315,15 @@ internal sealed class LexiconParser
         var name = hash < 0 ? "main" : target.Value.Substring(hash + 1);
         if (documentId.Length > 0 && documentId != _id)
         {
-            ReportNotSupported(target, $"The ref to another lexicon '{target.Value}'", reference);
-            return null;
+            if (!Nsid.IsValid(documentId) || name.Length == 0)
+            {
+                Report(DiagnosticDescriptors.UnresolvedRef, target, target.Value, documentId);
+                return null;
+            }
+
+            // Resolved across files once every lexicon is parsed (LexiconIndex); the position is kept for its diagnostics.
+            _externalRefs.Add(new ExternalRef(_currentDefinition!, documentId, name, target.Value, Location(target.Start, target.End)));
+            return new LexiconRef(DescriptionOf(node), name, documentId);
         }
 
         if (_defs?.Get(name) is not JsonObject definition)
@@ -627,5 +636,8 @@ internal sealed class LexiconParser
     }
 
     private ParsedLexicon Result(LexiconDocument? document, LocationInfo? idLocation) =>
-        new(_path, document, _diagnostics.ToEquatableArray(), idLocation);
+        new(_path, document, _diagnostics.ToEquatableArray(), idLocation)
+        {
+            ExternalRefs = document is null ? EquatableArray<ExternalRef>.Empty : _externalRefs.ToEquatableArray(),
+        };
 }

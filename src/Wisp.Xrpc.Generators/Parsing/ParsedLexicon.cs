@@ -14,4 +14,11 @@ internal sealed record ParsedLexicon(
     string FilePath,
     LexiconDocument? Document,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    LocationInfo? IdLocation);
+    LocationInfo? IdLocation)
+{
+    /// <summary>Refs to other lexicons, with their positions, checked once every lexicon is parsed.</summary>
+    public EquatableArray<ExternalRef> ExternalRefs { get; init; } = EquatableArray<ExternalRef>.Empty;
+}
+
+/// <summary>A ref from definition <paramref name="From"/> to another lexicon's definition, where it is written.</summary>
+internal sealed record ExternalRef(string From, string TargetDocument, string TargetDefinition, string Text, LocationInfo Location);

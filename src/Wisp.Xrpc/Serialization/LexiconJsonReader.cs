@@ -122,6 +122,19 @@ public static class LexiconJsonReader
             ? JsonElement.ParseValue(ref reader)
             : throw new LexiconValidationException($"{path}/{property} must be an object");
 
+    /// <summary>Reads an array of <c>unknown</c> values.</summary>
+    public static List<JsonElement> GetUnknownArray(ref Utf8JsonReader reader, string path, string property)
+    {
+        ExpectArray(ref reader, path, property);
+        var items = new List<JsonElement>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(GetUnknown(ref reader, path, $"{property}/{items.Count}"));
+        }
+
+        return items;
+    }
+
     /// <summary>The error for a required property that is absent.</summary>
     public static LexiconValidationException MissingProperty(string path, string property) =>
         new($"{path} must have the property \"{property}\"");

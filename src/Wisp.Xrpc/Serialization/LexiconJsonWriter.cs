@@ -68,4 +68,16 @@ public static class LexiconJsonWriter
         writer.WritePropertyName(name);
         value.WriteTo(writer);
     }
+
+    /// <summary>Writes a property holding an array of <c>unknown</c> values.</summary>
+    public static void WriteUnknownArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<JsonElement> items)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            item.WriteTo(writer);
+        }
+
+        writer.WriteEndArray();
+    }
 }

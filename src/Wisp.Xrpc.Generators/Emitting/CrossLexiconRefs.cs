@@ -1,0 +1,32 @@
+using System.Linq;
+using Wisp.Xrpc.Generators.Model;
+
+namespace Wisp.Xrpc.Generators.Emitting;
+
+/// <summary>Resolves refs to other lexicons for emission, through the <see cref="LexiconIndex"/>.</summary>
+internal static class CrossLexiconRefs
+{
+    /// <summary>The C# type of the object a ref names.</summary>
+    public static string TypeName(LexiconRef reference, string rootNamespace, System.Collections.Generic.IReadOnlyDictionary<string, string> localNames, LexiconIndex index) =>
+        reference.Document is null
+            ? localNames[reference.Definition]
+            : $"global::{CSharpNames.Namespace(rootNamespace, reference.Document)}.{CSharpNames.DocumentClass(reference.Document)}.{index.Find(reference.Document, reference.Definition)!.TypeName}";
+
+    /// <summary>Replaces refs to named primitives of other lexicons with the primitive type, constraints included.</summary>
+    public static LexiconType InlinePrimitives(LexiconType type, LexiconIndex index) => type switch
+    {
+        LexiconRef { Document: { } document } reference when index.Find(document, reference.Definition)?.Primitive is { } primitive => primitive,
+        LexiconArray array => array with { Items = InlinePrimitives(array.Items, index) },
+        LexiconObject obj => obj with { Properties = obj.Properties.Select(p => p with { Type = InlinePrimitives(p.Type, index) }).ToEquatableArray() },
+        LexiconMethod method => method with
+        {
+            Parameters = method.Parameters is null ? null : (LexiconObject)InlinePrimitives(method.Parameters, index),
+            Input = Inline(method.Input, index),
+            Output = Inline(method.Output, index),
+        },
+        _ => type,
+    };
+
+    private static LexiconBody? Inline(LexiconBody? body, LexiconIndex index) =>
+        body?.Schema is { } schema ? body with { Schema = (LexiconObject)InlinePrimitives(schema, index) } : body;
+}

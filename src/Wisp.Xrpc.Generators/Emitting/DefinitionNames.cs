@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using Wisp.Xrpc.Generators.Model;
+
+namespace Wisp.Xrpc.Generators.Emitting;
+
+/// <summary>
+/// The C# names of a lexicon's object and token definitions, nested in its class. One function for the emitter
+/// of that lexicon and for every other lexicon that refers to it, so both always agree.
+/// </summary>
+internal static class DefinitionNames
+{
+    public static Dictionary<string, string> Of(LexiconDocument document)
+    {
+        var className = CSharpNames.DocumentClass(document.Id);
+        var isMethod = document.Definitions.Any(d => d.Name == "main" && d.Type is LexiconMethod);
+
+        // Nested names must differ from the class (CS0542) and from the members every lexicon class has.
+        var taken = new HashSet<string> { className, "Id", "Method", "IHandler", "Errors", "DefaultHandler" };
+        if (isMethod)
+        {
+            taken.UnionWith(["Params", "Input", "Output"]);
+        }
+
+        var names = new Dictionary<string, string>();
+        foreach (var definition in document.Definitions)
+        {
+            if (definition.Type is LexiconObject or LexiconToken)
+            {
+                names[definition.Name] = CSharpNames.Unique(definition.Name == "main" ? "Main" : CSharpNames.Pascal(definition.Name), taken);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>What other lexicons see of <paramref name="document"/>.</summary>
+    public static DocumentSummary Summarize(LexiconDocument document)
+    {
+        var names = Of(document);
+        var definitions = new List<DefinitionSummary>();
+        var dependencies = new List<Dependency>();
+        foreach (var definition in document.Definitions)
+        {
+            definitions.Add(definition.Type switch
+            {
+                LexiconObject => new DefinitionSummary(definition.Name, names[definition.Name], null),
+                LexiconString or LexiconInteger or LexiconBoolean => new DefinitionSummary(definition.Name, null, definition.Type),
+                _ => new DefinitionSummary(definition.Name, null, null),
+            });
+            foreach (var reference in Refs(definition.Type))
+            {
+                dependencies.Add(new Dependency(definition.Name, reference.Document ?? document.Id, reference.Definition));
+            }
+        }
+
+        definitions.AddRange(document.SkippedDefinitions.Select(name => new DefinitionSummary(name, null, null)));
+        return new DocumentSummary(document.Id, definitions.ToEquatableArray(), dependencies.Distinct().ToEquatableArray());
+    }
+
+    private static IEnumerable<LexiconRef> Refs(LexiconType type) => type switch
+    {
+        LexiconRef reference => [reference],
+        LexiconArray array => Refs(array.Items),
+        LexiconObject obj => obj.Properties.SelectMany(p => Refs(p.Type)),
+        LexiconMethod method => (method.Parameters is null ? [] : Refs(method.Parameters))
+            .Concat(method.Input?.Schema is { } input ? Refs(input) : [])
+            .Concat(method.Output?.Schema is { } output ? Refs(output) : []),
+        _ => [],
+    };
+}
