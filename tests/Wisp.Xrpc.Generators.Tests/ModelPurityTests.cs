@@ -54,3 +54,19 @@ public sealed class ModelPurityTests
         }
     }
 }
+
+public sealed class LexiconIndexTests
+{
+    [Fact]
+    public void An_index_equals_a_fresh_copy_after_its_lookups_were_used()
+    {
+        var summary = new DocumentSummary("com.example.a", new[] { new DefinitionSummary("main", "Main", null) }.ToEquatableArray(), EquatableArray<Dependency>.Empty);
+        var used = LexiconIndex.Build([summary]);
+        Assert.NotNull(used.Find("com.example.a", "main"));
+        Assert.False(used.IsDropped("com.example.a", "main"));
+
+        var fresh = LexiconIndex.Build([summary]);
+        Assert.Equal(fresh, used);
+        Assert.Equal(fresh.GetHashCode(), used.GetHashCode());
+    }
+}

@@ -27,6 +27,13 @@ internal sealed record LexiconIndex(EquatableArray<DocumentSummary> Documents, E
     private Dictionary<string, DocumentSummary>? _byId;
     private HashSet<string>? _dropped;
 
+    // The lookups below are caches: equality is the documents and the dropped set only, or an index whose cache
+    // happened to be filled would never equal a fresh one and the pipeline would re-emit every lexicon.
+    public bool Equals(LexiconIndex? other) =>
+        other is not null && Documents.Equals(other.Documents) && Dropped.Equals(other.Dropped);
+
+    public override int GetHashCode() => unchecked((Documents.GetHashCode() * 31) + Dropped.GetHashCode());
+
     public DocumentSummary? Find(string id)
     {
         _byId ??= Documents.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First());
