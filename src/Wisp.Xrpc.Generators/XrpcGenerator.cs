@@ -105,11 +105,11 @@ public sealed class XrpcGenerator : IIncrementalGenerator
             .Combine(shadowedFiles)
             .Select(static (pair, _) => pair.Left.Where(m => !pair.Right.Contains(m!.FilePath)).Select(m => m!).ToEquatableArray())
             .Combine(index)
-            .Select(static (pair, _) => pair.Left.Where(m => !pair.Right.IsDropped(m.Nsid, "main")).ToEquatableArray())
+            .Select(static (pair, _) => (Methods: pair.Left.Where(m => !pair.Right.IsDropped(m.Nsid, "main")).ToEquatableArray(), Index: pair.Right))
             .Combine(options);
 
         context.RegisterSourceOutput(methods, static (spc, pair) =>
-            spc.AddSource(EndpointEmitter.HintName, SourceText.From(EndpointEmitter.Emit(pair.Left, pair.Right.RootNamespace), System.Text.Encoding.UTF8)));
+            spc.AddSource(EndpointEmitter.HintName, SourceText.From(EndpointEmitter.Emit(pair.Left.Methods, pair.Left.Index, pair.Right.RootNamespace), System.Text.Encoding.UTF8)));
     }
 
     private static bool IsLexicon(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
@@ -132,11 +132,18 @@ public sealed class XrpcGenerator : IIncrementalGenerator
         return LexiconParser.Parse(file.Path, text, cancellationToken);
     }
 
+    private static LexiconRef? Absolute(LexiconRef? reference, string documentId) =>
+        reference is null ? null : reference with { Description = null, Document = reference.Document ?? documentId };
+
     private static MethodEndpoint? ToEndpoint(string filePath, LexiconDocument document)
     {
         var main = document.Definitions.FirstOrDefault(d => d.Name == "main");
         return main?.Type is LexiconMethod method
             ? new MethodEndpoint(filePath, document.Id, method.Kind, method.Parameters is { Properties.IsEmpty: false }, method.Input is not null, method.Output is not null, method.Input?.IsRaw == true, method.Output?.IsRaw == true, BuiltInHandlers.Supports(document))
+            {
+                InputRef = Absolute(method.Input?.SchemaRef, document.Id),
+                OutputRef = Absolute(method.Output?.SchemaRef, document.Id),
+            }
             : null;
     }
 }

@@ -4,13 +4,12 @@ namespace Wisp.Xrpc.Generators.Tests;
 
 /// <summary>
 /// The real corpora from ../shared: all 402 AT Protocol lexicons and wisp.place's. The generator must never crash on
-/// them, report no error, and produce code that compiles. (Full coverage of the Lexicon language, which turns the
-/// remaining "not supported yet" warnings into code, is issue #3.)
+/// them, report no diagnostic at all (every definition is generated), and produce code that compiles without warnings.
 /// </summary>
 public sealed class CorpusTests
 {
     [Fact]
-    public void All_atproto_and_wisp_lexicons_compile_together_with_no_error_and_no_crash()
+    public void All_atproto_and_wisp_lexicons_compile_together_with_no_error_no_warning_and_no_crash()
     {
         var files = new[] { "atproto", "wisp" }
             .SelectMany(corpus => Directory.GetFiles(SharedLexicons(corpus), "*.json", SearchOption.AllDirectories))
@@ -28,7 +27,8 @@ public sealed class CorpusTests
         Assert.All(result.Results, r => Assert.Null(r.Exception));
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"{d.Id} {d.Location.GetLineSpan().Path}: {d.GetMessage()}").ToList();
         Assert.True(errors.Count == 0, string.Join('\n', errors.Take(20)));
-        Assert.All(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning), d => Assert.Equal("WXRPC100", d.Id));
+        var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => $"{d.Id} {d.Location.GetLineSpan().Path}: {d.GetMessage()}").ToList();
+        Assert.True(warnings.Count == 0, string.Join('\n', warnings.Take(20)));
         Assert.True(result.GeneratedTrees.Length > 100, $"{result.GeneratedTrees.Length} files generated");
     }
 

@@ -95,11 +95,85 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Ref_to_a_token_is_WXRPC011_at_the_ref()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {"tok": {"type": "token"},
+              "main": {"type": "object", "properties": {"t": {"type": "ref", "ref": "#tok"}}}}}
+            """;
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC011", diagnostic.Id);
+        AssertAt(diagnostic, line: 2, column: 73);
+    }
+
+    [Fact]
+    public void Ref_to_a_token_of_another_lexicon_is_WXRPC011()
+    {
+        var harness = GeneratorHarness.Create(
+            new LexiconFile("/p/lexicons/a.json", """{"lexicon": 1, "id": "com.example.a", "defs": {"tok": {"type": "token"}}}"""),
+            new LexiconFile("/p/lexicons/b.json", """{"lexicon": 1, "id": "com.example.b", "defs": {"main": {"type": "object", "properties": {"t": {"type": "ref", "ref": "com.example.a#tok"}}}}}"""));
+        var diagnostic = Assert.Single(harness.RunAndCompile(out _));
+        Assert.Equal("WXRPC011", diagnostic.Id);
+        Assert.Equal("/p/lexicons/b.json", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void Union_member_that_is_not_an_object_is_WXRPC012_at_the_ref()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {"s": {"type": "string"},
+              "main": {"type": "object", "properties": {"u": {"type": "union", "refs": ["#s"]}}}}}
+            """;
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC012", diagnostic.Id);
+        AssertAt(diagnostic, line: 2, column: 77);
+    }
+
+    [Fact]
+    public void Const_with_default_is_WXRPC013_at_the_default()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {
+              "main": {"type": "object", "properties": {"n": {"type": "integer", "const": 1, "default": 1}}}}}
+            """;
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC013", diagnostic.Id);
+        AssertAt(diagnostic, line: 2, column: 93);
+    }
+
+    [Theory]
+    [InlineData("{\"type\": \"integer\", \"minimum\": 5, \"maximum\": 1}", "minimum")]
+    [InlineData("{\"type\": \"string\", \"minLength\": 5, \"maxLength\": 1}", "minLength")]
+    [InlineData("{\"type\": \"string\", \"minGraphemes\": 5, \"maxGraphemes\": 1}", "minGraphemes")]
+    [InlineData("{\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"minLength\": 5, \"maxLength\": 1}", "minLength")]
+    [InlineData("{\"type\": \"bytes\", \"minLength\": 5, \"maxLength\": 1}", "minLength")]
+    public void Minimum_above_maximum_is_WXRPC014_at_the_minimum(string property, string key)
+    {
+        var text = "{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": {\"main\": {\"type\": \"object\", \"properties\": {\"p\": " + property + "}}}}";
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC014", diagnostic.Id);
+        var at = text.IndexOf("\"" + key + "\": 5", StringComparison.Ordinal) + key.Length + 4;
+        AssertAt(diagnostic, line: 1, column: at + 1);
+    }
+
+    [Fact]
+    public void Empty_closed_union_is_WXRPC015_at_closed()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {
+              "main": {"type": "object", "properties": {"u": {"type": "union", "refs": [], "closed": true}}}}}
+            """;
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC015", diagnostic.Id);
+        AssertAt(diagnostic, line: 2, column: 90);
+    }
+
+    [Fact]
     public void Unsupported_feature_is_a_warning_and_the_rest_still_compiles()
     {
         const string text = """
             {"lexicon": 1, "id": "com.example.a", "defs": {
-              "main": {"type": "procedure", "output": {"encoding": "application/json", "schema": {"type": "ref", "ref": "#view"}}},
+              "main": {"type": "procedure", "output": {"encoding": "application/json", "schema": {"type": "union", "refs": ["#view"]}}},
               "view": {"type": "object", "properties": {"n": {"type": "integer"}}}}}
             """;
         var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/a.json", text));
@@ -118,7 +192,7 @@ public sealed class DiagnosticTests
         const string text = """
             {"lexicon": 1, "id": "com.example.a", "defs": {
               "holder": {"type": "object", "properties": {"inner": {"type": "ref", "ref": "#inner"}}},
-              "inner": {"type": "object", "properties": {"b": {"type": "blob"}}},
+              "inner": {"type": "object", "properties": {"b": {"type": "object", "properties": {}}}},
               "kept": {"type": "object", "properties": {"n": {"type": "integer"}}}}}
             """;
         var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", text));

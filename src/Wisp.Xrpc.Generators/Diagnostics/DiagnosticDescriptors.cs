@@ -40,6 +40,21 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnresolvedRef = Error(
         "WXRPC010", "Ref names no definition", "Ref '{0}' names no definition of lexicon '{1}': add that lexicon's file to the project, or correct the name");
 
+    public static readonly DiagnosticDescriptor RefToToken = Error(
+        "WXRPC011", "Ref names a token", "Ref '{0}' names a token, which is a value, not a type; use a string (e.g. with \"knownValues\": [\"{0}\"]) instead");
+
+    public static readonly DiagnosticDescriptor UnionMemberNotObject = Error(
+        "WXRPC012", "Union member is not an object or record", "Union member '{0}' is a {1}; a union's refs must name objects or records");
+
+    public static readonly DiagnosticDescriptor ConstWithDefault = Error(
+        "WXRPC013", "Both const and default", "This {0} has both \"const\" and \"default\"; a constant needs no default: remove one");
+
+    public static readonly DiagnosticDescriptor MinimumAboveMaximum = Error(
+        "WXRPC014", "Lower bound above upper bound", "\"{0}\" is {1} but \"{2}\" is {3}; no value can satisfy both");
+
+    public static readonly DiagnosticDescriptor EmptyClosedUnion = Error(
+        "WXRPC015", "Closed union with no members", "A closed union must name at least one ref; with none, no value is valid");
+
     public static readonly DiagnosticDescriptor NotSupportedYet = new(
         "WXRPC100",
         "Lexicon feature not supported yet",
@@ -51,7 +66,8 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidJson, InvalidLexiconVersion, InvalidId, MissingDefs, WrongJsonKind, InvalidType,
-        RequiredPropertyMissing, PrimaryTypeNotMain, DuplicateId, UnresolvedRef, NotSupportedYet,
+        RequiredPropertyMissing, PrimaryTypeNotMain, DuplicateId, UnresolvedRef, RefToToken, UnionMemberNotObject,
+        ConstWithDefault, MinimumAboveMaximum, EmptyClosedUnion, NotSupportedYet,
     ];
 
     public static DiagnosticDescriptor? Find(string id)

@@ -17,6 +17,11 @@ internal static class CrossLexiconRefs
     {
         LexiconRef { Document: { } document } reference when index.Find(document, reference.Definition)?.Primitive is { } primitive => primitive,
         LexiconArray array => array with { Items = InlinePrimitives(array.Items, index) },
+        LexiconRecord record => record with { Record = (LexiconObject)InlinePrimitives(record.Record, index) },
+        LexiconSubscription subscription => subscription with
+        {
+            Parameters = subscription.Parameters is null ? null : (LexiconObject)InlinePrimitives(subscription.Parameters, index),
+        },
         LexiconObject obj => obj with { Properties = obj.Properties.Select(p => p with { Type = InlinePrimitives(p.Type, index) }).ToEquatableArray() },
         LexiconMethod method => method with
         {

@@ -16,8 +16,8 @@ internal static class DefinitionNames
         var isMethod = document.Definitions.Any(d => d.Name == "main" && d.Type is LexiconMethod);
 
         // Nested names must differ from the class (CS0542) and from the members every lexicon class has.
-        var taken = new HashSet<string> { className, "Id", "Method", "IHandler", "Errors", "DefaultHandler" };
-        if (isMethod)
+        var taken = new HashSet<string> { className, "Id", "Method", "IHandler", "Errors", "DefaultHandler", "RecordKey", "Scope", "IMessage" };
+        if (isMethod || document.Definitions.Any(d => d.Name == "main" && d.Type is LexiconSubscription))
         {
             taken.UnionWith(["Params", "Input", "Output"]);
         }
@@ -25,7 +25,7 @@ internal static class DefinitionNames
         var names = new Dictionary<string, string>();
         foreach (var definition in document.Definitions)
         {
-            if (definition.Type is LexiconObject or LexiconToken)
+            if (definition.Type is LexiconObject or LexiconRecord or LexiconToken)
             {
                 names[definition.Name] = CSharpNames.Unique(definition.Name == "main" ? "Main" : CSharpNames.Pascal(definition.Name), taken);
             }
@@ -44,9 +44,11 @@ internal static class DefinitionNames
         {
             definitions.Add(definition.Type switch
             {
-                LexiconObject => new DefinitionSummary(definition.Name, names[definition.Name], null),
-                LexiconString or LexiconInteger or LexiconBoolean => new DefinitionSummary(definition.Name, null, definition.Type),
-                _ => new DefinitionSummary(definition.Name, null, null),
+                LexiconObject => new DefinitionSummary(definition.Name, names[definition.Name], null, "object"),
+                LexiconRecord => new DefinitionSummary(definition.Name, names[definition.Name], null, "record"),
+                LexiconToken => new DefinitionSummary(definition.Name, null, null, "token"),
+                LexiconMethod or LexiconSubscription or LexiconPermissionSet => new DefinitionSummary(definition.Name, null, null, KindOf(definition.Type)),
+                _ => new DefinitionSummary(definition.Name, null, Absolute(definition.Type, document.Id), KindOf(definition.Type)),
             });
             foreach (var reference in Refs(definition.Type))
             {
@@ -58,14 +60,50 @@ internal static class DefinitionNames
         return new DocumentSummary(document.Id, definitions.ToEquatableArray(), dependencies.Distinct().ToEquatableArray());
     }
 
+    /// <summary>The lexicon type name of a definition, as other lexicons' diagnostics name it.</summary>
+    private static string KindOf(LexiconType type) => type switch
+    {
+        LexiconMethod { Kind: XrpcMethodKind.Query } => "query",
+        LexiconMethod => "procedure",
+        LexiconSubscription => "subscription",
+        LexiconPermissionSet => "permission-set",
+        LexiconString => "string",
+        LexiconInteger => "integer",
+        LexiconBoolean => "boolean",
+        LexiconArray => "array",
+        LexiconUnion => "union",
+        LexiconBlob => "blob",
+        LexiconBytes => "bytes",
+        LexiconCidLink => "cid-link",
+        LexiconUnknown => "unknown",
+        _ => "value",
+    };
+
+    /// <summary>
+    /// A value type other lexicons use inline: its local refs (<c>#name</c>) must keep naming this lexicon's
+    /// definitions wherever the type is inlined.
+    /// </summary>
+    private static LexiconType Absolute(LexiconType type, string documentId) => type switch
+    {
+        LexiconRef { Document: null } reference => reference with { Document = documentId },
+        LexiconArray array => array with { Items = Absolute(array.Items, documentId) },
+        LexiconUnion union => union with { Refs = union.Refs.Select(r => (LexiconRef)Absolute(r, documentId)).ToEquatableArray() },
+        _ => type,
+    };
+
     private static IEnumerable<LexiconRef> Refs(LexiconType type) => type switch
     {
         LexiconRef reference => [reference],
         LexiconArray array => Refs(array.Items),
+        LexiconUnion union => union.Refs,
+        LexiconRecord record => Refs(record.Record),
+        LexiconSubscription subscription => (subscription.Parameters is null ? [] : Refs(subscription.Parameters))
+            .Concat(subscription.Message is null ? [] : Refs(subscription.Message)),
         LexiconObject obj => obj.Properties.SelectMany(p => Refs(p.Type)),
         LexiconMethod method => (method.Parameters is null ? [] : Refs(method.Parameters))
             .Concat(method.Input?.Schema is { } input ? Refs(input) : [])
-            .Concat(method.Output?.Schema is { } output ? Refs(output) : []),
+            .Concat(method.Output?.Schema is { } output ? Refs(output) : [])
+            .Concat(new[] { method.Input?.SchemaRef, method.Output?.SchemaRef }.Where(r => r is not null).Select(r => r!)),
         _ => [],
     };
 }

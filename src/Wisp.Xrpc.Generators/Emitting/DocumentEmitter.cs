@@ -39,10 +39,29 @@ internal static class DocumentEmitter
         w.Line("/// <summary>The lexicon's NSID.</summary>");
         w.Line($"public const string Id = {SourceWriter.Literal(document.Id)};");
 
-        var objects = new ObjectEmitter(r => CrossLexiconRefs.TypeName(r, toEmit.RootNamespace, definitionTypes, index));
+        var scope = new DocumentScope(toEmit.RootNamespace, document.Id, definitionTypes, index);
+        var objects = new ObjectEmitter(scope);
         if (method is not null)
         {
-            EmitMethod(w, document, method, objects, definitionTypes);
+            EmitMethod(w, document, method, objects, scope, definitionTypes);
+        }
+
+        switch (main?.Type)
+        {
+            case LexiconRecord record:
+                w.Line();
+                w.Line("/// <summary>The record key type of this collection (<c>tid</c>, <c>nsid</c>, <c>literal:self</c>, <c>any</c>…).</summary>");
+                w.Line($"public const string RecordKey = {SourceWriter.Literal(record.Key)};");
+                break;
+            case LexiconSubscription subscription:
+                EmitSubscription(w, document, subscription, objects, scope);
+                break;
+            case LexiconPermissionSet permissionSet:
+                w.Line();
+                w.Summary((permissionSet.Title is null ? string.Empty : permissionSet.Title + ". ") + (permissionSet.Detail ?? string.Empty)
+                    + " The OAuth scope that asks for this permission set.");
+                w.Line($"public const string Scope = {SourceWriter.Literal("include:" + document.Id)};");
+                break;
         }
 
         foreach (var definition in document.Definitions)
@@ -51,6 +70,12 @@ internal static class DocumentEmitter
             {
                 w.Line();
                 objects.Emit(w, definitionTypes[definition.Name], objectType, objectType.Description ?? $"The \"{definition.Name}\" object of {document.Id}.");
+            }
+            else if (definition.Type is LexiconRecord record)
+            {
+                // A record is written with its $type (the collection's NSID) wherever it is written.
+                w.Line();
+                objects.Emit(w, definitionTypes[definition.Name], record.Record, record.Description ?? $"A record of the collection {document.Id}.", recordType: document.Id);
             }
             else if (definition.Type is LexiconToken token)
             {
@@ -62,10 +87,31 @@ internal static class DocumentEmitter
 
         w.CloseBlock();
         w.CloseBlock();
+        scope.EmitUnionMemberships(w);
         return w.ToString();
     }
 
-    private static void EmitMethod(SourceWriter w, LexiconDocument document, LexiconMethod method, ObjectEmitter objects, IReadOnlyDictionary<string, string> definitionTypes)
+    private static void EmitSubscription(SourceWriter w, LexiconDocument document, LexiconSubscription subscription, ObjectEmitter objects, DocumentScope scope)
+    {
+        if (!subscription.Errors.IsEmpty)
+        {
+            EmitErrors(w, subscription.Errors);
+        }
+
+        if (subscription.Parameters is { Properties.IsEmpty: false } parameters)
+        {
+            w.Line();
+            objects.EmitParams(w, parameters, $"The query-string parameters of the {document.Id} event stream.");
+        }
+
+        if (subscription.Message is { } message)
+        {
+            w.Line();
+            objects.EmitUnion(w, "IMessage", message, $"{scope.ClassName}.IMessage", $"the {document.Id} event stream");
+        }
+    }
+
+    private static void EmitMethod(SourceWriter w, LexiconDocument document, LexiconMethod method, ObjectEmitter objects, DocumentScope scope, IReadOnlyDictionary<string, string> definitionTypes)
     {
         var parametersType = method.Parameters is { Properties.IsEmpty: false } ? method.Parameters : null;
         var input = method.Input?.Schema;
@@ -80,8 +126,8 @@ internal static class DocumentEmitter
         w.Line($"OutputEncoding: {Encoding(method.Output)},");
         w.Line($"RequiresAuthentication: {(requiresAuthentication ? "true" : "false")},");
         w.Line($"Description: {(method.Description is null ? "null" : SourceWriter.Literal(method.Description))},");
-        w.Line($"InputType: {BodyType(method.Input, "Input")},");
-        w.Line($"OutputType: {BodyType(method.Output, "Output")},");
+        w.Line($"InputType: {BodyType(method.Input, "Input", scope)},");
+        w.Line($"OutputType: {BodyType(method.Output, "Output", scope)},");
         w.Line($"Parameters: [{string.Join(", ", (parametersType?.Properties ?? EquatableArray<LexiconProperty>.Empty).Select(Parameter))}],");
         w.Line($"Errors: [{string.Join(", ", method.Errors.Select(e => SourceWriter.Literal(e.Name)))}]);");
         w.Outdent();
@@ -92,7 +138,7 @@ internal static class DocumentEmitter
         w.OpenBlock("public interface IHandler");
         w.Summary(method.Description);
         const string Raw = "global::Wisp.Xrpc.XrpcBlob";
-        var outputType = method.Output is null ? null : method.Output.IsRaw ? Raw : "Output";
+        var outputType = method.Output is null ? null : method.Output.IsRaw ? Raw : method.Output.SchemaRef is { } outputRef ? scope.TypeName(outputRef) : "Output";
         var returnType = outputType is null ? "global::System.Threading.Tasks.ValueTask" : $"global::System.Threading.Tasks.ValueTask<{outputType}>";
         var arguments = new List<string>();
         if (parametersType is not null)
@@ -102,7 +148,7 @@ internal static class DocumentEmitter
 
         if (method.Input is not null)
         {
-            arguments.Add(method.Input.IsRaw ? $"{Raw} input" : "Input input");
+            arguments.Add(method.Input.IsRaw ? $"{Raw} input" : method.Input.SchemaRef is { } inputRef ? $"{scope.TypeName(inputRef)} input" : "Input input");
         }
 
         arguments.Add("global::Wisp.Xrpc.XrpcCallContext context");
@@ -170,8 +216,11 @@ internal static class DocumentEmitter
         _ => 400,
     };
 
-    private static string BodyType(LexiconBody? body, string generatedName) =>
-        body is null ? "null" : body.IsRaw ? "typeof(global::Wisp.Xrpc.XrpcBlob)" : $"typeof({generatedName})";
+    private static string BodyType(LexiconBody? body, string generatedName, DocumentScope scope) =>
+        body is null ? "null"
+        : body.IsRaw ? "typeof(global::Wisp.Xrpc.XrpcBlob)"
+        : body.SchemaRef is { } reference ? $"typeof({scope.TypeName(reference)})"
+        : $"typeof({generatedName})";
 
     private static string Parameter(LexiconProperty parameter)
     {

@@ -12,7 +12,7 @@ internal static class EndpointEmitter
 {
     public const string HintName = "WispXrpcEndpoints.g.cs";
 
-    public static string Emit(EquatableArray<MethodEndpoint> methods, string rootNamespace)
+    public static string Emit(EquatableArray<MethodEndpoint> methods, LexiconIndex index, string rootNamespace)
     {
         var ordered = methods.OrderBy(m => m.Nsid, System.StringComparer.Ordinal).ToList();
         var w = new SourceWriter();
@@ -41,7 +41,7 @@ internal static class EndpointEmitter
         foreach (var method in ordered)
         {
             w.Line();
-            EmitDelegate(w, method, rootNamespace);
+            EmitDelegate(w, method, index, rootNamespace);
         }
 
         w.CloseBlock();
@@ -49,15 +49,15 @@ internal static class EndpointEmitter
         return w.ToString();
     }
 
-    private static void EmitDelegate(SourceWriter w, MethodEndpoint method, string rootNamespace)
+    private static void EmitDelegate(SourceWriter w, MethodEndpoint method, LexiconIndex index, string rootNamespace)
     {
         var type = DocumentClass(method, rootNamespace);
         var handler = $"{type}.IHandler";
         var parameters = method.HasParams ? $"{type}.Params" : "global::Wisp.Xrpc.Serialization.XrpcEmpty";
         const string Raw = "global::Wisp.Xrpc.XrpcBlob";
         const string None = "global::Wisp.Xrpc.Serialization.XrpcEmpty";
-        var input = !method.HasInput ? None : method.InputIsRaw ? Raw : $"{type}.Input";
-        var output = !method.HasOutput ? None : method.OutputIsRaw ? Raw : $"{type}.Output";
+        var input = !method.HasInput ? None : method.InputIsRaw ? Raw : method.InputRef is { } inputRef ? Qualified(inputRef, index, rootNamespace) : $"{type}.Input";
+        var output = !method.HasOutput ? None : method.OutputIsRaw ? Raw : method.OutputRef is { } outputRef ? Qualified(outputRef, index, rootNamespace) : $"{type}.Output";
 
         var resolve = $"({handler}?)services.GetService(typeof({handler}))";
         if (method.HasBuiltInHandler)
@@ -83,6 +83,10 @@ internal static class EndpointEmitter
 
     private static string DocumentClass(MethodEndpoint method, string rootNamespace) =>
         $"global::{CSharpNames.Namespace(rootNamespace, method.Nsid)}.{CSharpNames.DocumentClass(method.Nsid)}";
+
+    /// <summary>The C# type of a body whose schema is a ref to an object of some lexicon.</summary>
+    private static string Qualified(LexiconRef reference, LexiconIndex index, string rootNamespace) =>
+        $"global::{CSharpNames.Namespace(rootNamespace, reference.Document!)}.{CSharpNames.DocumentClass(reference.Document!)}.{index.Find(reference.Document!, reference.Definition)!.TypeName}";
 
     private static string DelegateName(MethodEndpoint method) => CSharpNames.Flat(method.Nsid) + "Async";
 }

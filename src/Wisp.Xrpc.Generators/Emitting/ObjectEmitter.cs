@@ -9,24 +9,93 @@ namespace Wisp.Xrpc.Generators.Emitting;
 /// (<c>ILexiconObject&lt;T&gt;</c>): one pass over the JSON, no reflection. Also emits a method's <c>Params</c>,
 /// read from the query string with the same constraint checks.
 /// </summary>
-/// <param name="resolve">The C# type of the object a ref names (nested name in this lexicon, qualified name in another).</param>
-internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
+/// <param name="scope">Resolves refs and collects the union interfaces member types implement.</param>
+internal sealed class ObjectEmitter(DocumentScope scope)
 {
     private const string Reader = "global::Wisp.Xrpc.Serialization.LexiconJsonReader";
     private const string Writer = "global::Wisp.Xrpc.Serialization.LexiconJsonWriter";
     private const string Constraints = "global::Wisp.Xrpc.Validation.LexiconConstraints";
 
-    public void Emit(SourceWriter w, string typeName, LexiconObject type, string? description)
+    /// <summary>Emits an object (or a record's object, always written with its <c>$type</c> <paramref name="recordType"/>).</summary>
+    public void Emit(SourceWriter w, string typeName, LexiconObject type, string? description, string? recordType = null)
     {
-        var properties = Name(typeName, type.Properties);
+        var properties = Name(typeName, type.Properties, out var extensionData);
 
         w.Summary(description ?? type.Description);
         w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconObject<{typeName}>");
         EmitProperties(w, properties);
-
-        EmitRead(w, typeName, properties);
+        w.Line("/// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>");
+        w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? {extensionData} {{ get; init; }}");
         w.Line();
-        EmitWrite(w, properties);
+
+        EmitRead(w, typeName, properties, extensionData);
+        w.Line();
+        EmitWrite(w, properties, recordType, extensionData);
+
+        foreach (var p in properties.Where(p => p.Union is not null))
+        {
+            w.Line();
+            EmitUnion(w, p.UnionInterface!, p.Union!, $"{scope.ClassName}.{typeName}.{p.UnionInterface}", $"the \"{p.Property.Name}\" property");
+        }
+
+        w.CloseBlock();
+    }
+
+    /// <summary>
+    /// Emits a union as an interface its members implement, with a nested <c>Unknown</c> for members of other
+    /// <c>$type</c>s (open unions only) and the static reader and writer that tell members apart by <c>$type</c>.
+    /// </summary>
+    public void EmitUnion(SourceWriter w, string name, LexiconUnion union, string fullName, string where)
+    {
+        var members = scope.DistinctMembers(union);
+        foreach (var member in members)
+        {
+            scope.AddUnionMember(member, fullName);
+        }
+
+        var listed = string.Join(", ", members.Select(m => $"<see cref=\"{SourceWriter.EscapeXml(scope.TypeName(m))}\"/>"));
+        w.Summary((union.Description is null ? string.Empty : union.Description + " ")
+            + $"A member of {where}: {(members.Count == 0 ? "no member is named" : listed)}."
+            + (union.Closed ? " Closed: any other $type is rejected." : " Open: a member of any other $type is kept as <see cref=\"Unknown\"/>."));
+        w.OpenBlock($"public interface {name}");
+        if (!union.Closed)
+        {
+            w.Line("/// <summary>A member whose <c>$type</c> the lexicon does not name, kept as it came and written back unchanged.</summary>");
+            w.Line($"public sealed record Unknown(string Type, global::System.Text.Json.JsonElement Value) : {name};");
+            w.Line();
+        }
+
+        w.Line("/// <summary>Reads a member, told apart by its <c>$type</c>.</summary>");
+        w.OpenBlock($"public static {name} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
+        w.OpenBlock($"switch ({Reader}.UnionType(ref reader, path))");
+        foreach (var member in members)
+        {
+            w.Line($"case {SourceWriter.Literal(scope.TypeId(member))}: return {scope.TypeName(member)}.ReadJson(ref reader, path);");
+        }
+
+        w.Line(union.Closed
+            ? $"default: throw {Reader}.UnionTypeNotAllowed(path, {SourceWriter.Literal(string.Join(", ", members.Select(scope.TypeId)))});"
+            : $"case var type: return new Unknown(type, {Reader}.ReadUnknownMember(ref reader));");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.Line();
+        w.Line("/// <summary>Writes a member with its <c>$type</c>.</summary>");
+        w.OpenBlock($"public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {name} value)");
+        w.OpenBlock("switch (value)");
+        var index = 0;
+        foreach (var member in members)
+        {
+            w.Line($"case {scope.TypeName(member)} member{index++}: member{index - 1}.WriteJson(writer, {SourceWriter.Literal(scope.TypeId(member))}); break;");
+        }
+
+        if (!union.Closed)
+        {
+            w.Line("case Unknown unknown: unknown.Value.WriteTo(writer); break;");
+        }
+
+        w.Line($"default: throw new global::System.ArgumentException(\"Not a member of this union: \" + value?.GetType().FullName, nameof(value));");
+        w.CloseBlock();
+        w.CloseBlock();
         w.CloseBlock();
     }
 
@@ -36,19 +105,20 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
         {
             w.Summary(p.Property.Type.Description ?? Describe(p.Property));
             var required = p.Property.IsRequired ? "required " : string.Empty;
-            w.Line($"public {required}{PropertyType(p.Property)} {p.Name} {{ get; init; }}");
+            w.Line($"public {required}{PropertyType(p)} {p.Name} {{ get; init; }}");
             w.Line();
         }
     }
 
-    private void EmitRead(SourceWriter w, string typeName, IReadOnlyList<NamedProperty> properties)
+    private void EmitRead(SourceWriter w, string typeName, IReadOnlyList<NamedProperty> properties, string extensionDataName)
     {
         w.Line("/// <inheritdoc />");
         w.OpenBlock($"public static {typeName} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
         w.Line($"{Reader}.ExpectObject(ref reader, path);");
+        w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;");
         foreach (var p in properties)
         {
-            w.Line($"{ValueType(p.Property.Type)}? {p.Local} = default;");
+            w.Line($"{ValueType(p)}? {p.Local} = default;");
             if (p.Property.IsRequired && p.Property.IsNullable)
             {
                 w.Line($"var {p.Local}Present = false;");
@@ -82,13 +152,12 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
 
         if (properties.Count == 0)
         {
-            w.Line($"{Reader}.SkipValue(ref reader);");
+            w.Line($"{Reader}.KeepProperty(ref reader, ref extensionData);");
         }
         else
         {
             w.OpenBlock("else");
-            w.Line("// Not declared by the lexicon: skipped.");
-            w.Line($"{Reader}.SkipValue(ref reader);");
+            w.Line($"{Reader}.KeepProperty(ref reader, ref extensionData);");
             w.CloseBlock();
         }
 
@@ -99,7 +168,8 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
             EmitPresenceAndConstraints(w, p);
         }
 
-        w.Line($"return new {typeName} {{ {Initializers(properties)} }};");
+        var initializers = Initializers(properties);
+        w.Line($"return new {typeName} {{ {initializers}{(initializers.Length == 0 ? string.Empty : ", ")}{extensionDataName} = extensionData }};");
         w.CloseBlock();
     }
 
@@ -107,7 +177,7 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
     public void EmitParams(SourceWriter w, LexiconObject parameters, string description)
     {
         const string typeName = "Params";
-        var properties = Name(typeName, parameters.Properties);
+        var properties = Name(typeName, parameters.Properties, out _);
 
         w.Summary(parameters.Description ?? description);
         w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconParams<{typeName}>");
@@ -230,6 +300,12 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
                 }
 
                 break;
+            case LexiconBytes b when b.MinLength is not null || b.MaxLength is not null:
+                yield return $"{Constraints}.BytesLength({value}, path, {name}, {SourceWriter.Number(b.MinLength ?? 0)}, {SourceWriter.Number(b.MaxLength ?? long.MaxValue)});";
+                break;
+            case LexiconBlob blob when !blob.Accept.IsEmpty || blob.MaxSize is not null:
+                yield return $"{Constraints}.Blob({value}, path, {name}, [{string.Join(", ", blob.Accept.Select(SourceWriter.Literal))}], {SourceWriter.Number(blob.MaxSize ?? long.MaxValue)});";
+                break;
             case LexiconBoolean { Const: { } expected }:
                 yield return $"{Constraints}.Const({value}, path, {name}, {(expected ? "true" : "false")});";
                 break;
@@ -249,24 +325,30 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
         }
     }
 
-    private void EmitWrite(SourceWriter w, IReadOnlyList<NamedProperty> properties)
+    private void EmitWrite(SourceWriter w, IReadOnlyList<NamedProperty> properties, string? recordType, string extensionData)
     {
         w.Line("/// <inheritdoc />");
-        w.OpenBlock("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
+        w.Line($"public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, {(recordType is null ? "null" : SourceWriter.Literal(recordType))});");
+        w.Line();
+        w.Line("/// <summary>Writes the object, with <c>$type</c> first when <paramref name=\"type\"/> is given (a union member, a record).</summary>");
+        w.OpenBlock("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)");
         w.Line("writer.WriteStartObject();");
+        w.OpenBlock("if (type is not null)");
+        w.Line("writer.WriteString(\"$type\"u8, type);");
+        w.CloseBlock();
         foreach (var p in properties)
         {
             var name = SourceWriter.Utf8Literal(p.Property.Name);
             var alwaysPresent = p.Property.IsRequired && !p.Property.IsNullable;
             if (alwaysPresent)
             {
-                w.Line(WriteValue(p.Property.Type, name, p.Name));
+                w.Line(WriteValue(p, name, p.Name));
                 continue;
             }
 
             var local = CSharpNames.Local(p.Property.Name) + "Value";
             w.OpenBlock($"if ({p.Name} is {{ }} {local})");
-            w.Line(WriteValue(p.Property.Type, name, local));
+            w.Line(WriteValue(p, name, local));
             w.CloseBlock();
             if (p.Property.IsRequired)
             {
@@ -276,6 +358,7 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
             }
         }
 
+        w.Line($"{Writer}.WriteExtensionData(writer, {extensionData}, type is not null);");
         w.Line("writer.WriteEndObject();");
         w.CloseBlock();
     }
@@ -291,15 +374,36 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
             LexiconArray { Items: LexiconString } => $"{Reader}.GetStringArray(ref reader, path, {name})",
             LexiconArray { Items: LexiconInteger } => $"{Reader}.GetIntegerArray(ref reader, path, {name})",
             LexiconArray { Items: LexiconBoolean } => $"{Reader}.GetBooleanArray(ref reader, path, {name})",
-            LexiconRef r => $"{Reader}.GetObject<{resolve(r)}>(ref reader, path, {name})",
+            LexiconRef r => $"{Reader}.GetObject<{scope.TypeName(r)}>(ref reader, path, {name})",
             LexiconUnknown => $"{Reader}.GetUnknown(ref reader, path, {name})",
             LexiconArray { Items: LexiconUnknown } => $"{Reader}.GetUnknownArray(ref reader, path, {name})",
-            LexiconArray { Items: LexiconRef r } => $"{Reader}.GetObjectArray<{resolve(r)}>(ref reader, path, {name})",
-            _ => throw new System.NotSupportedException(p.Property.Type.GetType().Name),
+            LexiconArray { Items: LexiconRef r } => $"{Reader}.GetObjectArray<{scope.TypeName(r)}>(ref reader, path, {name})",
+            LexiconArray { Items: var items } => $"{Reader}.GetArray(ref reader, path, {name}, {ItemReader(p, items)})",
+            var single => $"{Reader}.Get(ref reader, path, {name}, {ItemReader(p, single)})",
         };
     }
 
-    private string WriteValue(LexiconType type, string name, string value) => type switch
+    /// <summary>The <c>LexiconValueReader</c> of a blob, bytes, cid-link or union value.</summary>
+    private static string ItemReader(NamedProperty p, LexiconType type) => type switch
+    {
+        LexiconBlob => $"{Reader}.ReadBlob",
+        LexiconBytes => $"{Reader}.ReadBytes",
+        LexiconCidLink => $"{Reader}.ReadCidLink",
+        LexiconUnion => $"{p.UnionInterface}.ReadJson",
+        _ => throw new System.NotSupportedException(type.GetType().Name),
+    };
+
+    /// <summary>The writer (an <c>Action&lt;Utf8JsonWriter, T&gt;</c>) of a blob, bytes, cid-link or union value.</summary>
+    private static string ItemWriter(NamedProperty p, LexiconType type) => type switch
+    {
+        LexiconBlob => $"{Writer}.WriteBlob",
+        LexiconBytes => $"{Writer}.WriteBytes",
+        LexiconCidLink => $"{Writer}.WriteCidLink",
+        LexiconUnion => $"{p.UnionInterface}.WriteJson",
+        _ => throw new System.NotSupportedException(type.GetType().Name),
+    };
+
+    private static string WriteValue(NamedProperty p, string name, string value) => p.Property.Type switch
     {
         LexiconString => $"writer.WriteString({name}, {value});",
         LexiconInteger => $"writer.WriteNumber({name}, {value});",
@@ -311,30 +415,34 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
         LexiconUnknown => $"{Writer}.WriteUnknown(writer, {name}, {value});",
         LexiconArray { Items: LexiconUnknown } => $"{Writer}.WriteUnknownArray(writer, {name}, {value});",
         LexiconArray { Items: LexiconRef } => $"{Writer}.WriteObjectArray(writer, {name}, {value});",
-        _ => throw new System.NotSupportedException(type.GetType().Name),
+        LexiconArray { Items: var items } => $"{Writer}.WriteArray(writer, {name}, {value}, {ItemWriter(p, items)});",
+        var single => $"{Writer}.Write(writer, {name}, {value}, {ItemWriter(p, single)});",
     };
 
-    private string ValueType(LexiconType type) => type switch
+    private string ValueType(NamedProperty p) => ValueType(p.Property.Type, p.UnionInterface);
+
+    private string ValueType(LexiconType type, string? unionInterface) => type switch
     {
         LexiconString => "string",
         LexiconInteger => "long",
         LexiconBoolean => "bool",
-        LexiconArray { Items: LexiconString } => "global::System.Collections.Generic.List<string>",
-        LexiconArray { Items: LexiconInteger } => "global::System.Collections.Generic.List<long>",
-        LexiconArray { Items: LexiconBoolean } => "global::System.Collections.Generic.List<bool>",
-        LexiconRef r => resolve(r),
+        LexiconRef r => scope.TypeName(r),
         LexiconUnknown => "global::System.Text.Json.JsonElement",
-        LexiconArray { Items: LexiconUnknown } => "global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>",
-        LexiconArray { Items: LexiconRef r } => $"global::System.Collections.Generic.List<{resolve(r)}>",
+        LexiconBlob => "global::Wisp.Xrpc.BlobRef",
+        LexiconBytes => "byte[]",
+        LexiconCidLink => "global::Wisp.Xrpc.CidLink",
+        LexiconUnion => unionInterface!,
+        LexiconArray a => $"global::System.Collections.Generic.List<{ValueType(a.Items, unionInterface)}>",
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
 
-    private string PropertyType(LexiconProperty property)
+    private string PropertyType(NamedProperty p)
     {
+        var property = p.Property;
         var type = property.Type switch
         {
-            LexiconArray a => $"global::System.Collections.Generic.IReadOnlyList<{ValueType(a.Items)}>",
-            _ => ValueType(property.Type),
+            LexiconArray a => $"global::System.Collections.Generic.IReadOnlyList<{ValueType(a.Items, p.UnionInterface)}>",
+            _ => ValueType(p),
         };
 
         // Required and not nullable: always there. Anything else may be absent (or null), unless a default fills it.
@@ -351,10 +459,14 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
         LexiconArray => "an array",
         LexiconRef r => $"a {r.Definition} object",
         LexiconUnknown => "any object, kept as it came",
+        LexiconBlob => "a blob",
+        LexiconBytes => "bytes",
+        LexiconCidLink => "a CID link",
+        LexiconUnion => "one of the union's members",
         _ => "a value",
     }}.";
 
-    private static bool IsValueType(LexiconType type) => type is LexiconInteger or LexiconBoolean or LexiconUnknown;
+    private static bool IsValueType(LexiconType type) => type is LexiconInteger or LexiconBoolean or LexiconUnknown or LexiconCidLink;
 
     private string? DefaultValue(LexiconType type) => type switch
     {
@@ -364,11 +476,11 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
         _ => null,
     };
 
-    private List<NamedProperty> Name(string typeName, EquatableArray<LexiconProperty> properties)
+    private static List<NamedProperty> Name(string typeName, EquatableArray<LexiconProperty> properties, out string extensionData)
     {
         // Member names must differ from each other and from the enclosing type (CS0542), and from the methods.
         var taken = new HashSet<string> { typeName, "ReadJson", "WriteJson", "ReadQuery", "EqualityContract" };
-        var locals = new HashSet<string> { "reader", "path", "writer", "query", "isNull", "item", "i" };
+        var locals = new HashSet<string> { "reader", "path", "writer", "query", "isNull", "item", "i", "type", "extensionData" };
         var named = new List<NamedProperty>();
         foreach (var property in properties)
         {
@@ -381,8 +493,30 @@ internal sealed class ObjectEmitter(System.Func<LexiconRef, string> resolve)
             named.Add(new NamedProperty(property, CSharpNames.Unique(name, taken), CSharpNames.Unique(CSharpNames.Local(property.Name), locals)));
         }
 
+        // Union interfaces are nested types of the object: named after their property, unique among its members.
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (named[i].Union is not null)
+            {
+                named[i] = named[i] with { UnionInterface = CSharpNames.Unique("I" + named[i].Name.TrimStart('@', '_'), taken) };
+            }
+        }
+
+        extensionData = CSharpNames.Unique("ExtensionData", taken);
         return named;
     }
 
-    private sealed record NamedProperty(LexiconProperty Property, string Name, string Local);
+    private sealed record NamedProperty(LexiconProperty Property, string Name, string Local)
+    {
+        /// <summary>The union this property holds (itself or as its array's items), if any.</summary>
+        public LexiconUnion? Union => Property.Type switch
+        {
+            LexiconUnion union => union,
+            LexiconArray { Items: LexiconUnion union } => union,
+            _ => null,
+        };
+
+        /// <summary>The name of the nested interface of <see cref="Union"/>.</summary>
+        public string? UnionInterface { get; init; }
+    }
 }

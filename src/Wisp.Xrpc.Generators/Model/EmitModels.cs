@@ -13,7 +13,9 @@ internal sealed record DocumentToEmit(LexiconDocument Document, string RootNames
 /// <param name="InputIsRaw">The input is a raw (non-JSON) body.</param>
 /// <param name="OutputIsRaw">The output is a raw (non-JSON) body.</param>
 /// <param name="HasBuiltInHandler">The package ships a default handler for it (see <c>BuiltInHandlers</c>).</param>
-internal sealed record MethodEndpoint(string FilePath, string Nsid, XrpcMethodKind Kind, bool HasParams, bool HasInput, bool HasOutput, bool InputIsRaw, bool OutputIsRaw, bool HasBuiltInHandler);
+/// <param name="InputRef">The object the input is, when the lexicon's input schema is a ref (lexicon id always set).</param>
+/// <param name="OutputRef">The object the output is, when the lexicon's output schema is a ref.</param>
+internal sealed record MethodEndpoint(string FilePath, string Nsid, XrpcMethodKind Kind, bool HasParams, bool HasInput, bool HasOutput, bool InputIsRaw, bool OutputIsRaw, bool HasBuiltInHandler, LexiconRef? InputRef = null, LexiconRef? OutputRef = null);
 
 /// <summary>Where one file declares its lexicon id, for the duplicate-id check.</summary>
 internal sealed record LexiconIdentity(string Id, string FilePath, LocationInfo? Location);

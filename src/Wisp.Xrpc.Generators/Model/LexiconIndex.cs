@@ -4,10 +4,11 @@ using System.Linq;
 namespace Wisp.Xrpc.Generators.Model;
 
 /// <summary>
-/// What other lexicons need to know about one definition: its C# name if it is an object, its type if it is a
-/// named primitive (string, integer, boolean). Methods and tokens are listed too, but cannot be referenced as types.
+/// What other lexicons need to know about one definition: its lexicon type name (<paramref name="Kind"/>), its C#
+/// name if it is an object or record, its type if it is a named value type (a string, an array, …) that refs use
+/// inline. Methods and tokens are listed too, but cannot be referenced as types.
 /// </summary>
-internal sealed record DefinitionSummary(string Name, string? TypeName, LexiconType? Primitive)
+internal sealed record DefinitionSummary(string Name, string? TypeName, LexiconType? Primitive, string Kind = "")
 {
     public bool IsReferenceable => TypeName is not null || Primitive is not null;
 }

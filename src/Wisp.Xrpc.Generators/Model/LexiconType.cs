@@ -39,6 +39,34 @@ internal sealed record LexiconObject(string? Description, EquatableArray<Lexicon
 /// <summary><c>unknown</c>: any JSON object, kept as it came (<c>System.Text.Json.JsonElement</c>).</summary>
 internal sealed record LexiconUnknown(string? Description) : LexiconType(Description);
 
+/// <summary><c>blob</c>: a reference to binary data (<c>Wisp.Xrpc.BlobRef</c>), with its <c>accept</c> MIME globs and <c>maxSize</c>.</summary>
+internal sealed record LexiconBlob(string? Description, EquatableArray<string> Accept, long? MaxSize) : LexiconType(Description);
+
+/// <summary><c>bytes</c>: binary data in the JSON form <c>{"$bytes": base64}</c>.</summary>
+internal sealed record LexiconBytes(string? Description, long? MinLength, long? MaxLength) : LexiconType(Description);
+
+/// <summary><c>cid-link</c>: a link by CID, <c>{"$link": cid}</c> (<c>Wisp.Xrpc.CidLink</c>).</summary>
+internal sealed record LexiconCidLink(string? Description) : LexiconType(Description);
+
+/// <summary>
+/// <c>union</c>: one of the objects or records its refs name, told apart by <c>$type</c>. Open unless
+/// <see cref="Closed"/>: an open union keeps a member of any other <c>$type</c> as it came.
+/// </summary>
+internal sealed record LexiconUnion(string? Description, EquatableArray<LexiconRef> Refs, bool Closed) : LexiconType(Description);
+
+/// <summary><c>record</c>: an object stored in a repository, with the record key type of its collection.</summary>
+internal sealed record LexiconRecord(string? Description, string Key, LexiconObject Record) : LexiconType(Description);
+
+/// <summary><c>subscription</c>: an event stream's parameters, message union and errors (the endpoint itself is not served yet).</summary>
+internal sealed record LexiconSubscription(
+    string? Description,
+    LexiconObject? Parameters,
+    LexiconUnion? Message,
+    EquatableArray<LexiconError> Errors) : LexiconType(Description);
+
+/// <summary><c>permission-set</c>: a named bundle of OAuth permissions, asked for with the scope <c>include:nsid</c>.</summary>
+internal sealed record LexiconPermissionSet(string? Description, string? Title, string? Detail) : LexiconType(Description);
+
 /// <summary><c>token</c>: a named symbol, used as a string value (<c>nsid#name</c>).</summary>
 internal sealed record LexiconToken(string? Description) : LexiconType(Description);
 
@@ -67,12 +95,14 @@ internal enum XrpcMethodKind
 }
 
 /// <summary>
-/// The <c>input</c> or <c>output</c> of a method: an encoding and, for JSON, an object schema. A body without a
-/// schema is raw (any encoding but <c>application/json</c>) and reaches the handler as a stream.
+/// The <c>input</c> or <c>output</c> of a method: an encoding and, for JSON, an object schema or a ref to an
+/// object defined elsewhere (<see cref="SchemaRef"/>). A body without either is raw (any encoding but
+/// <c>application/json</c>) and reaches the handler as a stream.
 /// </summary>
-internal sealed record LexiconBody(string Encoding, string? Description, LexiconObject? Schema)
+internal sealed record LexiconBody(string Encoding, string? Description, LexiconObject? Schema, LexiconRef? SchemaRef = null)
 {
-    public bool IsRaw => Schema is null;
+    /// <summary>Not JSON: the body is a stream for the handler.</summary>
+    public bool IsRaw => Schema is null && SchemaRef is null;
 }
 
 /// <summary>An error a method declares.</summary>

@@ -38,6 +38,7 @@ internal sealed class LexiconParser
     private string? _currentDefinition;
     private readonly List<(string Definition, string Target, JsonNode At)> _refs = [];
     private readonly List<ExternalRef> _externalRefs = [];
+    private readonly HashSet<string> _inlining = [];
 
     private LexiconParser(string path, SourceText text)
     {
@@ -169,6 +170,9 @@ internal sealed class LexiconParser
             "token" => new LexiconToken(DescriptionOf(body)),
             "query" => ParseMethod(body, XrpcMethodKind.Query, reference),
             "procedure" => ParseMethod(body, XrpcMethodKind.Procedure, reference),
+            "record" => ParseRecord(body, reference),
+            "subscription" => ParseSubscription(body, reference),
+            "permission-set" => new LexiconPermissionSet(DescriptionOf(body), (body.Get("title") as JsonString)?.Value, (body.Get("detail") as JsonString)?.Value),
             _ => ParseType(body, typeName, reference),
         };
 
@@ -200,30 +204,107 @@ internal sealed class LexiconParser
         var input = ParseBody(body, "input", reference, ref ok);
         var output = ParseBody(body, "output", reference, ref ok);
 
-        var errors = new List<LexiconError>();
-        if (body.Get("errors") is { } errorsNode)
+        var errors = ParseErrors(body, out var errorsOk);
+        return ok && errorsOk ? new LexiconMethod(DescriptionOf(body), kind, parameters, input, output, errors) : null;
+    }
+
+    private LexiconRecord? ParseRecord(JsonObject body, string reference)
+    {
+        if (body.Get("record") is not JsonObject recordNode)
         {
-            if (errorsNode is not JsonArray errorsArray)
+            Report(DiagnosticDescriptors.WrongJsonKind, body.Get("record") ?? body, "record", "an object schema", body.Get("record")?.KindName ?? "missing");
+            return null;
+        }
+
+        if (TypeName(recordNode, "record") is not { } recordType)
+        {
+            return null;
+        }
+
+        if (recordType != "object")
+        {
+            Report(DiagnosticDescriptors.InvalidType, recordNode.Get("type")!, $"A record's \"record\" must be of type 'object', not '{recordType}'");
+            return null;
+        }
+
+        var key = (body.Get("key") as JsonString)?.Value ?? "any";
+        var record = ParseObject(recordNode, reference, "object");
+        return record is null ? null : new LexiconRecord(DescriptionOf(body) ?? record.Description, key, record);
+    }
+
+    private LexiconSubscription? ParseSubscription(JsonObject body, string reference)
+    {
+        LexiconObject? parameters = null;
+        if (body.Get("parameters") is { } parametersNode)
+        {
+            if (parametersNode is not JsonObject parametersObject)
             {
-                Report(DiagnosticDescriptors.WrongJsonKind, errorsNode, "errors", "an array", errorsNode.KindName);
+                Report(DiagnosticDescriptors.WrongJsonKind, parametersNode, "parameters", "an object", parametersNode.KindName);
                 return null;
             }
 
-            foreach (var item in errorsArray.Items)
+            parameters = ParseObject(parametersObject, reference, "params");
+            if (parameters is null)
             {
-                if (item is JsonObject error && error.Get("name") is JsonString name)
-                {
-                    errors.Add(new LexiconError(name.Value, (error.Get("description") as JsonString)?.Value));
-                }
-                else
-                {
-                    Report(DiagnosticDescriptors.WrongJsonKind, item, "errors[]", "an object with a \"name\" string", item.KindName);
-                    ok = false;
-                }
+                return null;
             }
         }
 
-        return ok ? new LexiconMethod(DescriptionOf(body), kind, parameters, input, output, errors.ToEquatableArray()) : null;
+        LexiconUnion? message = null;
+        if (body.Get("message") is JsonObject messageNode && messageNode.Get("schema") is JsonObject schema)
+        {
+            if (TypeName(schema, "message.schema") is not { } schemaType)
+            {
+                return null;
+            }
+
+            if (schemaType != "union")
+            {
+                Report(DiagnosticDescriptors.InvalidType, schema.Get("type")!, $"A subscription's message schema must be a union, not '{schemaType}'");
+                return null;
+            }
+
+            message = ParseUnion(schema, reference);
+            if (message is null)
+            {
+                return null;
+            }
+        }
+
+        var errors = ParseErrors(body, out var ok);
+        return ok ? new LexiconSubscription(DescriptionOf(body), parameters, message, errors) : null;
+    }
+
+    private EquatableArray<LexiconError> ParseErrors(JsonObject body, out bool ok)
+    {
+        ok = true;
+        var errors = new List<LexiconError>();
+        if (body.Get("errors") is not { } errorsNode)
+        {
+            return EquatableArray<LexiconError>.Empty;
+        }
+
+        if (errorsNode is not JsonArray errorsArray)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, errorsNode, "errors", "an array", errorsNode.KindName);
+            ok = false;
+            return EquatableArray<LexiconError>.Empty;
+        }
+
+        foreach (var item in errorsArray.Items)
+        {
+            if (item is JsonObject error && error.Get("name") is JsonString name)
+            {
+                errors.Add(new LexiconError(name.Value, (error.Get("description") as JsonString)?.Value));
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, item, "errors[]", "an object with a \"name\" string", item.KindName);
+                ok = false;
+            }
+        }
+
+        return errors.ToEquatableArray();
     }
 
     private LexiconBody? ParseBody(JsonObject method, string key, string reference, ref bool ok)
@@ -274,6 +355,23 @@ internal sealed class LexiconParser
             return null;
         }
 
+        if (schemaType == "ref")
+        {
+            // The body is an object defined elsewhere (e.g. app.bsky.actor.defs#profileViewDetailed).
+            if (schema.Get("ref") is JsonString target && ResolveRef(target, DescriptionOf(schema), reference, inUnion: true) is LexiconRef bodyRef)
+            {
+                return new LexiconBody(encoding.Value, DescriptionOf(body), null, bodyRef);
+            }
+
+            if (schema.Get("ref") is not JsonString)
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, schema.Get("ref") ?? schema, "ref", "a string naming a definition", schema.Get("ref")?.KindName ?? "missing");
+            }
+
+            ok = false;
+            return null;
+        }
+
         if (schemaType != "object")
         {
             ReportNotSupported(schema.Get("type")!, $"A {key} schema of type '{schemaType}'", reference);
@@ -295,10 +393,14 @@ internal sealed class LexiconParser
         "ref" => ParseRef(node, reference),
         "string" => ParseString(node),
         "integer" => ParseInteger(node),
-        "boolean" => new LexiconBoolean(DescriptionOf(node), Boolean(node, "const"), Boolean(node, "default")),
+        "boolean" => NotConstAndDefault(node, "boolean") ? new LexiconBoolean(DescriptionOf(node), Boolean(node, "const"), Boolean(node, "default")) : null,
         "array" => ParseArray(node, reference),
         "unknown" => new LexiconUnknown(DescriptionOf(node)),
         "object" => ParseObject(node, reference, "object"),
+        "blob" => new LexiconBlob(DescriptionOf(node), Strings(node, "accept"), Integer(node, "maxSize")),
+        "bytes" => ParseBytes(node),
+        "cid-link" => new LexiconCidLink(DescriptionOf(node)),
+        "union" => ParseUnion(node, reference),
         _ => NotSupported(node, typeName, reference),
     };
 
@@ -310,6 +412,16 @@ internal sealed class LexiconParser
             return null;
         }
 
+        return ResolveRef(target, DescriptionOf(node), reference, inUnion: false);
+    }
+
+    /// <summary>
+    /// A ref to an object or record becomes a <see cref="LexiconRef"/>; a ref to any other value type of this
+    /// lexicon (a string with knownValues, an array, …) is used inline where it is referenced. Refs to other
+    /// lexicons are checked once every lexicon is parsed (<see cref="UnresolvedRefs"/>).
+    /// </summary>
+    private LexiconType? ResolveRef(JsonString target, string? description, string reference, bool inUnion)
+    {
         var hash = target.Value.IndexOf('#');
         var documentId = hash < 0 ? target.Value : target.Value.Substring(0, hash);
         var name = hash < 0 ? "main" : target.Value.Substring(hash + 1);
@@ -321,9 +433,8 @@ internal sealed class LexiconParser
                 return null;
             }
 
-            // Resolved across files once every lexicon is parsed (LexiconIndex); the position is kept for its diagnostics.
-            _externalRefs.Add(new ExternalRef(_currentDefinition!, documentId, name, target.Value, Location(target.Start, target.End)));
-            return new LexiconRef(DescriptionOf(node), name, documentId);
+            _externalRefs.Add(new ExternalRef(_currentDefinition!, documentId, name, target.Value, Location(target.Start, target.End), inUnion));
+            return new LexiconRef(description, name, documentId);
         }
 
         if (_defs?.Get(name) is not JsonObject definition)
@@ -333,21 +444,114 @@ internal sealed class LexiconParser
         }
 
         var targetType = (definition.Get("type") as JsonString)?.Value;
-        if (targetType is "string" or "integer" or "boolean")
+        if (targetType is "object" or "record")
         {
-            // A named primitive (e.g. a string with knownValues) is used where it is referenced.
-            return ParseType(definition, targetType, reference);
+            _refs.Add((_currentDefinition!, name, target));
+            return new LexiconRef(description, name);
         }
 
-        if (targetType != "object")
+        if (inUnion)
         {
-            ReportNotSupported(target, $"The ref to a '{targetType}' definition '{target.Value}'", reference);
+            Report(DiagnosticDescriptors.UnionMemberNotObject, target, target.Value, targetType ?? "definition without a type");
             return null;
         }
 
-        _refs.Add((_currentDefinition!, name, target));
-        return new LexiconRef(DescriptionOf(node), name);
+        if (targetType == "token")
+        {
+            Report(DiagnosticDescriptors.RefToToken, target, target.Value);
+            return null;
+        }
+
+        if (targetType is null || PrimaryTypeNames.Contains(targetType) || !KnownTypeNames.Contains(targetType))
+        {
+            Report(DiagnosticDescriptors.InvalidType, target, $"Ref '{target.Value}' names a {targetType ?? "definition without a type"}, which cannot be used as a value");
+            return null;
+        }
+
+        // A named value type is used inline where it is referenced; a cycle of such refs has no finite shape.
+        if (!_inlining.Add(name))
+        {
+            Report(DiagnosticDescriptors.InvalidType, target, $"Ref '{target.Value}' refers back to itself through value types; only objects and records can be recursive");
+            return null;
+        }
+
+        var inlined = ParseType(definition, targetType, reference);
+        _inlining.Remove(name);
+        return inlined;
     }
+
+    private LexiconUnion? ParseUnion(JsonObject node, string reference)
+    {
+        if (node.Get("refs") is not JsonArray refsNode)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, node.Get("refs") ?? node, "refs", "an array of refs", node.Get("refs")?.KindName ?? "missing");
+            return null;
+        }
+
+        var closed = Boolean(node, "closed") == true;
+        if (closed && refsNode.Items.Count == 0)
+        {
+            Report(DiagnosticDescriptors.EmptyClosedUnion, node.Get("closed")!);
+            return null;
+        }
+
+        var refs = new List<LexiconRef>();
+        var ok = true;
+        foreach (var item in refsNode.Items)
+        {
+            if (item is not JsonString target)
+            {
+                Report(DiagnosticDescriptors.WrongJsonKind, item, "refs[]", "a string naming a definition", item.KindName);
+                ok = false;
+                continue;
+            }
+
+            if (ResolveRef(target, description: null, reference, inUnion: true) is LexiconRef member)
+            {
+                if (!refs.Contains(member))
+                {
+                    refs.Add(member);
+                }
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? new LexiconUnion(DescriptionOf(node), refs.ToEquatableArray(), closed) : null;
+    }
+
+    private LexiconBytes? ParseBytes(JsonObject node) =>
+        Bounds(node, "minLength", "maxLength")
+            ? new LexiconBytes(DescriptionOf(node), Integer(node, "minLength"), Integer(node, "maxLength"))
+            : null;
+
+    /// <summary>Checks that a lower bound is not above its upper bound (WXRPC014).</summary>
+    private bool Bounds(JsonObject node, string minimumKey, string maximumKey)
+    {
+        if (Integer(node, minimumKey) is { } minimum && Integer(node, maximumKey) is { } maximum && minimum > maximum)
+        {
+            Report(DiagnosticDescriptors.MinimumAboveMaximum, node.Get(minimumKey)!, minimumKey, SourceWriterNumber(minimum), maximumKey, SourceWriterNumber(maximum));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks that a field does not have both <c>const</c> and <c>default</c> (WXRPC013).</summary>
+    private bool NotConstAndDefault(JsonObject node, string where)
+    {
+        if (node.Get("const") is not null && node.Get("default") is { } defaultNode)
+        {
+            Report(DiagnosticDescriptors.ConstWithDefault, defaultNode, where);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string SourceWriterNumber(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A ref may name a definition that was itself skipped (it uses a feature not supported yet); then the
@@ -359,7 +563,7 @@ internal sealed class LexiconParser
         do
         {
             dropped = false;
-            var objects = new HashSet<string>(definitions.Where(d => d.Type is LexiconObject).Select(d => d.Name));
+            var objects = new HashSet<string>(definitions.Where(d => d.Type is LexiconObject or LexiconRecord).Select(d => d.Name));
             foreach (var (definition, target, at) in _refs)
             {
                 var index = definitions.FindIndex(d => d.Name == definition);
@@ -503,6 +707,11 @@ internal sealed class LexiconParser
             format = formatString.Value;
         }
 
+        if (!NotConstAndDefault(node, "string") || !Bounds(node, "minLength", "maxLength") || !Bounds(node, "minGraphemes", "maxGraphemes"))
+        {
+            return null;
+        }
+
         return new LexiconString(
             DescriptionOf(node),
             format,
@@ -516,8 +725,13 @@ internal sealed class LexiconParser
             (node.Get("default") as JsonString)?.Value);
     }
 
-    private LexiconInteger ParseInteger(JsonObject node)
+    private LexiconInteger? ParseInteger(JsonObject node)
     {
+        if (!NotConstAndDefault(node, "integer") || !Bounds(node, "minimum", "maximum"))
+        {
+            return null;
+        }
+
         var values = new List<long>();
         if (node.Get("enum") is JsonArray items)
         {
@@ -554,15 +768,15 @@ internal sealed class LexiconParser
             return null;
         }
 
-        if (typeName is "object" or "array" or "union")
+        if (typeName is "object" or "array")
         {
-            // Nested containers need the cross-definition naming of the full Lexicon support (issue #3).
+            // An inline object (or a nested array) needs a generated name of its own; none of the atproto lexicons has one.
             ReportNotSupported(items.Get("type")!, $"An array of '{typeName}'", reference);
             return null;
         }
 
         var itemType = ParseType(items, typeName, reference);
-        return itemType is null
+        return itemType is null || !Bounds(node, "minLength", "maxLength")
             ? null
             : new LexiconArray(DescriptionOf(node), itemType, Integer(node, "minLength"), Integer(node, "maxLength"));
     }

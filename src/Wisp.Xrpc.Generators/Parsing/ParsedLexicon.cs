@@ -20,5 +20,8 @@ internal sealed record ParsedLexicon(
     public EquatableArray<ExternalRef> ExternalRefs { get; init; } = EquatableArray<ExternalRef>.Empty;
 }
 
-/// <summary>A ref from definition <paramref name="From"/> to another lexicon's definition, where it is written.</summary>
-internal sealed record ExternalRef(string From, string TargetDocument, string TargetDefinition, string Text, LocationInfo Location);
+/// <summary>
+/// A ref from definition <paramref name="From"/> to another lexicon's definition, where it is written;
+/// <paramref name="InUnion"/> when it names a union member (which must be an object or a record).
+/// </summary>
+internal sealed record ExternalRef(string From, string TargetDocument, string TargetDefinition, string Text, LocationInfo Location, bool InUnion = false);

@@ -7,7 +7,8 @@ namespace Wisp.Xrpc.Generators.Parsing;
 
 /// <summary>
 /// Diagnostics for refs to other lexicons, once all are known: a lexicon or definition that is not in the project
-/// is an error (add the lexicon file); one that exists but is not generated is a warning, like the feature it uses.
+/// is an error (add the lexicon file), so is a ref to a token or a union member that is not an object or record;
+/// one that exists but is not generated is a warning, like the feature it uses.
 /// </summary>
 internal static class UnresolvedRefs
 {
@@ -21,6 +22,14 @@ internal static class UnresolvedRefs
                 if (target is null)
                 {
                     yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedRef, reference.Location, reference.Text, reference.TargetDocument);
+                }
+                else if (reference.InUnion && target.Kind is not ("object" or "record" or ""))
+                {
+                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnionMemberNotObject, reference.Location, reference.Text, target.Kind);
+                }
+                else if (target.Kind == "token")
+                {
+                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.RefToToken, reference.Location, reference.Text);
                 }
                 else if (!target.IsReferenceable || index.IsDropped(reference.TargetDocument, reference.TargetDefinition))
                 {

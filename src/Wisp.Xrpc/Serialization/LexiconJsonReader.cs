@@ -135,9 +135,205 @@ public static class LexiconJsonReader
         return items;
     }
 
+    /// <summary>Reads the current value with <paramref name="read"/>, at <c>path/property</c>.</summary>
+    public static T Get<T>(ref Utf8JsonReader reader, string path, string property, LexiconValueReader<T> read) =>
+        read(ref reader, $"{path}/{property}");
+
+    /// <summary>Reads the current value as an array whose items <paramref name="read"/> reads.</summary>
+    public static List<T> GetArray<T>(ref Utf8JsonReader reader, string path, string property, LexiconValueReader<T> read)
+    {
+        ExpectArray(ref reader, path, property);
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(read(ref reader, $"{path}/{property}/{items.Count}"));
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Reads a <c>blob</c>: <c>{"$type": "blob", "ref": {"$link": cid}, "mimeType", "size"}</c>, or the legacy
+    /// <c>{"cid", "mimeType"}</c> (size -1, as @atproto/lexicon reads it).
+    /// </summary>
+    public static BlobRef ReadBlob(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw NotABlob(path);
+        }
+
+        string? type = null, mimeType = null, legacyCid = null;
+        CidLink? link = null;
+        long? size = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("$type"u8))
+            {
+                reader.Read();
+                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw NotABlob(path);
+            }
+            else if (reader.ValueTextEquals("ref"u8))
+            {
+                reader.Read();
+                link = ReadCidLink(ref reader, $"{path}/ref");
+            }
+            else if (reader.ValueTextEquals("mimeType"u8))
+            {
+                reader.Read();
+                mimeType = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw NotABlob(path);
+            }
+            else if (reader.ValueTextEquals("size"u8))
+            {
+                reader.Read();
+                size = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) && value >= 0 ? value : throw NotABlob(path);
+            }
+            else if (reader.ValueTextEquals("cid"u8))
+            {
+                reader.Read();
+                legacyCid = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw NotABlob(path);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        if (type == "blob" && link is { } cid && mimeType is { } mime && size is { } length && legacyCid is null)
+        {
+            return new BlobRef(cid, mime, length);
+        }
+
+        if (type is null && link is null && size is null && legacyCid is { } legacy && mimeType is { } legacyMime && LexiconFormats.IsCid(legacy))
+        {
+            return new BlobRef(new CidLink(legacy), legacyMime, -1);
+        }
+
+        throw NotABlob(path);
+    }
+
+    /// <summary>Reads <c>bytes</c>: <c>{"$bytes": base64}</c> (the data model's unpadded base64; padding is accepted).</summary>
+    public static byte[] ReadBytes(ref Utf8JsonReader reader, string path)
+    {
+        var text = ReadSingleStringObject(ref reader, "$bytes"u8);
+        if (text is not null && TryDecodeBase64(text, out var bytes))
+        {
+            return bytes;
+        }
+
+        throw new LexiconValidationException($"{path} must be a bytes object ({{\"$bytes\": base64}})");
+    }
+
+    /// <summary>Reads a <c>cid-link</c>: <c>{"$link": cid}</c>.</summary>
+    public static CidLink ReadCidLink(ref Utf8JsonReader reader, string path)
+    {
+        var text = ReadSingleStringObject(ref reader, "$link"u8);
+        return text is { } cid && LexiconFormats.IsCid(cid)
+            ? new CidLink(cid)
+            : throw new LexiconValidationException($"{path} must be a cid-link ({{\"$link\": CID}})");
+    }
+
+    /// <summary>
+    /// The <c>$type</c> of the union member the reader is on, read ahead on a copy of the reader so that the
+    /// member's own reader then starts at the beginning of the object.
+    /// </summary>
+    public static string UnionType(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            var ahead = reader;
+            while (ahead.Read() && ahead.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = ahead.ValueTextEquals("$type"u8);
+                ahead.Read();
+                if (isType)
+                {
+                    if (ahead.TokenType == JsonTokenType.String && ahead.GetString() is { Length: > 0 } type)
+                    {
+                        return type;
+                    }
+
+                    break;
+                }
+
+                ahead.Skip();
+            }
+        }
+
+        throw new LexiconValidationException($"{path} must be an object which includes the \"$type\" property");
+    }
+
+    /// <summary>Reads a union member of a <c>$type</c> the union does not name, kept as it came.</summary>
+    public static JsonElement ReadUnknownMember(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>The error for a closed union given a <c>$type</c> it does not name.</summary>
+    public static LexiconValidationException UnionTypeNotAllowed(string path, string allowed) =>
+        new($"{path} $type must be one of {allowed}");
+
+    /// <summary>
+    /// Keeps a property the lexicon does not declare (the reader is on its name), so that it is written back
+    /// unchanged: the data model asks that unknown fields are not clobbered.
+    /// </summary>
+    public static void KeepProperty(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extensionData)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        (extensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+    }
+
     /// <summary>The error for a required property that is absent.</summary>
     public static LexiconValidationException MissingProperty(string path, string property) =>
         new($"{path} must have the property \"{property}\"");
+
+    private static LexiconValidationException NotABlob(string path) =>
+        new($"{path} should be a blob ref");
+
+    /// <summary>Reads <c>{"key": "string"}</c> with nothing else in it; null when the value has another shape.</summary>
+    private static string? ReadSingleStringObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> key)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? value = null;
+        var valid = true;
+        while (NextProperty(ref reader))
+        {
+            var isKey = reader.ValueTextEquals(key);
+            reader.Read();
+            if (isKey && value is null && reader.TokenType == JsonTokenType.String)
+            {
+                value = reader.GetString();
+            }
+            else
+            {
+                valid = false;
+                reader.Skip();
+            }
+        }
+
+        return valid ? value : null;
+    }
+
+    private static bool TryDecodeBase64(string text, out byte[] bytes)
+    {
+        var padded = (text.Length % 4) switch
+        {
+            2 => text + "==",
+            3 => text + "=",
+            _ => text,
+        };
+        bytes = new byte[padded.Length / 4 * 3];
+        if (Convert.TryFromBase64String(padded, bytes, out var written))
+        {
+            Array.Resize(ref bytes, written);
+            return true;
+        }
+
+        return false;
+    }
 
     private static void ExpectArray(ref Utf8JsonReader reader, string path, string property)
     {

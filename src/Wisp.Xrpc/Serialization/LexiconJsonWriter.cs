@@ -80,4 +80,74 @@ public static class LexiconJsonWriter
 
         writer.WriteEndArray();
     }
+
+    /// <summary>Writes a property with <paramref name="write"/>.</summary>
+    public static void Write<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, T value, Action<Utf8JsonWriter, T> write)
+    {
+        writer.WritePropertyName(name);
+        write(writer, value);
+    }
+
+    /// <summary>Writes a property holding an array whose items <paramref name="write"/> writes.</summary>
+    public static void WriteArray<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            write(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a <c>blob</c> in its current form (a legacy blob too; its size stays -1).</summary>
+    public static void WriteBlob(Utf8JsonWriter writer, BlobRef blob)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("$type"u8, "blob"u8);
+        writer.WritePropertyName("ref"u8);
+        WriteCidLink(writer, blob.Ref);
+        writer.WriteString("mimeType"u8, blob.MimeType);
+        writer.WriteNumber("size"u8, blob.Size);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>bytes</c> as <c>{"$bytes": base64}</c>, unpadded as the data model writes it.</summary>
+    public static void WriteBytes(Utf8JsonWriter writer, byte[] bytes)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("$bytes"u8, Convert.ToBase64String(bytes).TrimEnd('='));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>cid-link</c> as <c>{"$link": cid}</c>.</summary>
+    public static void WriteCidLink(Utf8JsonWriter writer, CidLink link)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("$link"u8, link.Cid);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes back the properties a lexicon object did not declare, as they were read. A <c>$type</c> among them
+    /// is left out when the object has just written its own (<paramref name="typed"/>).
+    /// </summary>
+    public static void WriteExtensionData(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? extensionData, bool typed)
+    {
+        if (extensionData is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in extensionData)
+        {
+            if (typed && name == "$type")
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(name);
+            value.WriteTo(writer);
+        }
+    }
 }

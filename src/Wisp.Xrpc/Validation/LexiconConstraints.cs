@@ -119,4 +119,61 @@ public static class LexiconConstraints
             throw new LexiconValidationException($"{path}/{property} must be {(expected ? "true" : "false")}");
         }
     }
+
+    /// <summary>The length of <c>bytes</c> (<c>minLength</c>/<c>maxLength</c>).</summary>
+    public static void BytesLength(byte[] value, string path, string property, long minLength, long maxLength)
+    {
+        if (value.Length < minLength)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not be smaller than {minLength} bytes");
+        }
+
+        if (value.Length > maxLength)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not be larger than {maxLength} bytes");
+        }
+    }
+
+    /// <summary>
+    /// A blob's <c>accept</c> (MIME types; <c>type/*</c> and <c>*/*</c> globs) and <c>maxSize</c>. An empty
+    /// <paramref name="accept"/> accepts anything; a legacy blob has no size to check.
+    /// </summary>
+    public static void Blob(BlobRef value, string path, string property, ReadOnlySpan<string> accept, long maxSize)
+    {
+        if (value.Size > maxSize)
+        {
+            throw new LexiconValidationException($"{path}/{property} must not be larger than {maxSize} bytes");
+        }
+
+        if (accept.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var pattern in accept)
+        {
+            if (MimeTypeMatches(value.MimeType, pattern))
+            {
+                return;
+            }
+        }
+
+        throw new LexiconValidationException($"{path}/{property} mimeType must be one of {string.Join(", ", accept.ToArray())}");
+    }
+
+    private static bool MimeTypeMatches(string mimeType, string pattern)
+    {
+        if (pattern == "*/*")
+        {
+            return true;
+        }
+
+        if (pattern.EndsWith("/*", StringComparison.Ordinal))
+        {
+            var prefix = pattern.AsSpan(0, pattern.Length - 1);
+            return mimeType.Length > prefix.Length && mimeType.AsSpan().StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return string.Equals(mimeType, pattern, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -14,7 +14,7 @@ public static partial class LexiconFormats
     {
         LexiconFormat.AtIdentifier => IsDid(value) || IsHandle(value),
         LexiconFormat.AtUri => IsAtUri(value),
-        LexiconFormat.Cid => value.Length is >= 8 and <= 256 && CidPattern().IsMatch(value),
+        LexiconFormat.Cid => IsCid(value),
         LexiconFormat.Datetime => IsDatetime(value),
         LexiconFormat.Did => IsDid(value),
         LexiconFormat.Handle => IsHandle(value),
@@ -42,6 +42,9 @@ public static partial class LexiconFormats
         LexiconFormat.Language => "language tag (BCP 47)",
         _ => format.ToString(),
     };
+
+    /// <summary>cid: the string form of a CID (syntax only; the multihash is not decoded).</summary>
+    public static bool IsCid(string value) => value.Length is >= 8 and <= 256 && CidPattern().IsMatch(value);
 
     /// <summary>did: <c>did:method:identifier</c>, at most 2 KiB (atproto.com/specs/did).</summary>
     public static bool IsDid(string value) => value.Length <= 2048 && DidPattern().IsMatch(value);

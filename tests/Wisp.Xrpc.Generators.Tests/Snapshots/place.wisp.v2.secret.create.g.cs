@@ -69,10 +69,14 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// </summary>
             public required string Name { get; init; }
 
+            /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+
             /// <inheritdoc />
             public static Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 string? name = default;
                 while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
                 {
@@ -83,20 +87,27 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                     }
                     else
                     {
-                        // Not declared by the lexicon: skipped.
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.SkipValue(ref reader);
+                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(name, path, "name", global::Wisp.Xrpc.Validation.LexiconFormat.RecordKey);
-                return new Input { Name = name };
+                return new Input { Name = name, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+
+            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
+                if (type is not null)
+                {
+                    writer.WriteString("$type"u8, type);
+                }
                 writer.WriteString("name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }
@@ -121,10 +132,14 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// </summary>
             public required string CreatedAt { get; init; }
 
+            /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+
             /// <inheritdoc />
             public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 string? name = default;
                 string? token = default;
                 string? createdAt = default;
@@ -147,24 +162,31 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                     }
                     else
                     {
-                        // Not declared by the lexicon: skipped.
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.SkipValue(ref reader);
+                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
                 if (token is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "token");
                 if (createdAt is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "createdAt");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(createdAt, path, "createdAt", global::Wisp.Xrpc.Validation.LexiconFormat.Datetime);
-                return new Output { Name = name, Token = token, CreatedAt = createdAt };
+                return new Output { Name = name, Token = token, CreatedAt = createdAt, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+
+            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
+                if (type is not null)
+                {
+                    writer.WriteString("$type"u8, type);
+                }
                 writer.WriteString("name"u8, Name);
                 writer.WriteString("token"u8, Token);
                 writer.WriteString("createdAt"u8, CreatedAt);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }

@@ -59,10 +59,14 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// </summary>
             public required global::System.Collections.Generic.IReadOnlyList<SecretMeta> Secrets { get; init; }
 
+            /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+
             /// <inheritdoc />
             public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 global::System.Collections.Generic.List<SecretMeta>? secrets = default;
                 while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
                 {
@@ -73,19 +77,26 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                     }
                     else
                     {
-                        // Not declared by the lexicon: skipped.
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.SkipValue(ref reader);
+                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
                     }
                 }
                 if (secrets is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "secrets");
-                return new Output { Secrets = secrets };
+                return new Output { Secrets = secrets, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+
+            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
+                if (type is not null)
+                {
+                    writer.WriteString("$type"u8, type);
+                }
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObjectArray(writer, "secrets"u8, Secrets);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }
@@ -129,10 +140,14 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// </summary>
             public string? LastRotatedAt { get; init; }
 
+            /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+
             /// <inheritdoc />
             public static SecretMeta ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 string? name = default;
                 string? createdAt = default;
                 string? lastRotatedAt = default;
@@ -155,8 +170,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                     }
                     else
                     {
-                        // Not declared by the lexicon: skipped.
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.SkipValue(ref reader);
+                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
@@ -166,19 +180,27 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.Format(lastRotatedAt, path, "lastRotatedAt", global::Wisp.Xrpc.Validation.LexiconFormat.Datetime);
                 }
-                return new SecretMeta { Name = name, CreatedAt = createdAt, LastRotatedAt = lastRotatedAt };
+                return new SecretMeta { Name = name, CreatedAt = createdAt, LastRotatedAt = lastRotatedAt, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+
+            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
+                if (type is not null)
+                {
+                    writer.WriteString("$type"u8, type);
+                }
                 writer.WriteString("name"u8, Name);
                 writer.WriteString("createdAt"u8, CreatedAt);
                 if (LastRotatedAt is { } lastRotatedAtValue)
                 {
                     writer.WriteString("lastRotatedAt"u8, lastRotatedAtValue);
                 }
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }

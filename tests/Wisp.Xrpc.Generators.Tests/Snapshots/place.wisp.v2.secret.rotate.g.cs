@@ -74,10 +74,14 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// </summary>
             public string? Token { get; init; }
 
+            /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+
             /// <inheritdoc />
             public static Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 string? name = default;
                 string? token = default;
                 while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
@@ -94,8 +98,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                     }
                     else
                     {
-                        // Not declared by the lexicon: skipped.
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.SkipValue(ref reader);
+                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
@@ -105,18 +108,26 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.StringLength(token, path, "token", 32L, 256L);
                 }
-                return new Input { Name = name, Token = token };
+                return new Input { Name = name, Token = token, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+
+            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
+                if (type is not null)
+                {
+                    writer.WriteString("$type"u8, type);
+                }
                 writer.WriteString("name"u8, Name);
                 if (Token is { } tokenValue)
                 {
                     writer.WriteString("token"u8, tokenValue);
                 }
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }
@@ -141,10 +152,14 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// </summary>
             public required string RotatedAt { get; init; }
 
+            /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+
             /// <inheritdoc />
             public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 string? name = default;
                 string? token = default;
                 string? rotatedAt = default;
@@ -167,24 +182,31 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                     }
                     else
                     {
-                        // Not declared by the lexicon: skipped.
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.SkipValue(ref reader);
+                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
                 if (token is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "token");
                 if (rotatedAt is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "rotatedAt");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(rotatedAt, path, "rotatedAt", global::Wisp.Xrpc.Validation.LexiconFormat.Datetime);
-                return new Output { Name = name, Token = token, RotatedAt = rotatedAt };
+                return new Output { Name = name, Token = token, RotatedAt = rotatedAt, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+
+            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
+                if (type is not null)
+                {
+                    writer.WriteString("$type"u8, type);
+                }
                 writer.WriteString("name"u8, Name);
                 writer.WriteString("token"u8, Token);
                 writer.WriteString("rotatedAt"u8, RotatedAt);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }
