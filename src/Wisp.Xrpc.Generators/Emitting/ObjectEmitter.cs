@@ -280,10 +280,13 @@ internal sealed class ObjectEmitter(DocumentScope scope)
                     yield return $"{Constraints}.Format({value}, path, {name}, global::Wisp.Xrpc.Validation.LexiconFormat.{CSharpNames.Pascal(s.Format)});";
                 }
 
-                var allowed = s.Const is not null ? new[] { s.Const } : s.Enum.ToArray();
-                if (allowed.Length > 0)
+                if (s.Const is not null)
                 {
-                    yield return $"{Constraints}.OneOf({value}, path, {name}, [{string.Join(", ", allowed.Select(SourceWriter.Literal))}]);";
+                    yield return $"{Constraints}.Const({value}, path, {name}, {SourceWriter.Literal(s.Const)});";
+                }
+                else if (!s.Enum.IsEmpty)
+                {
+                    yield return $"{Constraints}.OneOf({value}, path, {name}, [{string.Join(", ", s.Enum.Select(SourceWriter.Literal))}]);";
                 }
 
                 break;
@@ -293,10 +296,13 @@ internal sealed class ObjectEmitter(DocumentScope scope)
                     yield return $"{Constraints}.Range({value}, path, {name}, {SourceWriter.Number(i.Minimum ?? long.MinValue)}, {SourceWriter.Number(i.Maximum ?? long.MaxValue)});";
                 }
 
-                var allowedIntegers = i.Const is { } c ? new[] { c } : i.Enum.ToArray();
-                if (allowedIntegers.Length > 0)
+                if (i.Const is { } constant)
                 {
-                    yield return $"{Constraints}.OneOf({value}, path, {name}, [{string.Join(", ", allowedIntegers.Select(SourceWriter.Number))}]);";
+                    yield return $"{Constraints}.Const({value}, path, {name}, {SourceWriter.Number(constant)});";
+                }
+                else if (!i.Enum.IsEmpty)
+                {
+                    yield return $"{Constraints}.OneOf({value}, path, {name}, [{string.Join(", ", i.Enum.Select(SourceWriter.Number))}]);";
                 }
 
                 break;

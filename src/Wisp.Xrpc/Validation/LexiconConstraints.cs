@@ -120,6 +120,24 @@ public static class LexiconConstraints
         }
     }
 
+    /// <summary>A string <c>const</c>.</summary>
+    public static void Const(string value, string path, string property, string expected)
+    {
+        if (value != expected)
+        {
+            throw new LexiconValidationException($"{path}/{property} must be {expected}");
+        }
+    }
+
+    /// <summary>An integer <c>const</c>.</summary>
+    public static void Const(long value, string path, string property, long expected)
+    {
+        if (value != expected)
+        {
+            throw new LexiconValidationException($"{path}/{property} must be {expected.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
     /// <summary>The length of <c>bytes</c> (<c>minLength</c>/<c>maxLength</c>).</summary>
     public static void BytesLength(byte[] value, string path, string property, long minLength, long maxLength)
     {
