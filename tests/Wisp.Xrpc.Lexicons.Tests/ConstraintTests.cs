@@ -74,3 +74,26 @@ public sealed class ConstraintTests
         Assert.Equal((3L, "bye"), (present.WithDefault, present.TextDefault));
     }
 }
+
+/// <summary>The allocation-free grapheme counter agrees with .NET's own segmentation (UAX #29) on mixed text.</summary>
+public sealed class GraphemeCountTests
+{
+    private static readonly string[] Pieces =
+    [
+        "a", "Z", " ", "\r", "\n", "\r\n", "é", "e\u0301", "\u0301", "👍", "👍🏽", "👨‍👩‍👧‍👦", "🇧🇷", "\u200d", "한", "\u1100\u1161\u11a8",
+        "ก\u0e33", "\u0915\u094d\u0937", "\ufe0f", "#\ufe0f\u20e3", "\t", "~", "\u0600a", "\ud800",
+    ];
+
+    [Fact]
+    public void Counts_like_StringInfo_on_ten_thousand_random_strings()
+    {
+        var random = new Random(1234);
+        for (var n = 0; n < 10_000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+            Assert.True(
+                new System.Globalization.StringInfo(text).LengthInTextElements == Validation.LexiconConstraints.CountGraphemes(text),
+                $"\"{string.Concat(text.Select(c => $"\\u{(int)c:x4}"))}\"");
+        }
+    }
+}

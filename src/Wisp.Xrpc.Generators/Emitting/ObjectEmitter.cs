@@ -321,10 +321,11 @@ internal sealed class ObjectEmitter(DocumentScope scope)
                     yield return $"{Constraints}.ArrayLength({value}.Count, path, {name}, {SourceWriter.Number(a.MinLength ?? 0)}, {SourceWriter.Number(a.MaxLength ?? long.MaxValue)});";
                 }
 
-                var itemChecks = Checks(a.Items, "item", name + " + \"/\" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)").ToList();
+                // Item checks report at path/name; AtItem places a failure at its index (no path is built otherwise).
+                var itemChecks = Checks(a.Items, "item", name).ToList();
                 if (itemChecks.Count > 0)
                 {
-                    yield return $"for (var i = 0; i < {value}.Count; i++) {{ var item = {value}[i]; {string.Join(" ", itemChecks)} }}";
+                    yield return $"for (var i = 0; i < {value}.Count; i++) {{ var item = {value}[i]; try {{ {string.Join(" ", itemChecks)} }} catch (global::Wisp.Xrpc.Validation.LexiconValidationException e) {{ throw {Reader}.AtItem(e, path, {name}, i); }} }}";
                 }
 
                 break;

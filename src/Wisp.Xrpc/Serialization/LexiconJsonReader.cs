@@ -66,7 +66,7 @@ public static class LexiconJsonReader
         var items = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(GetString(ref reader, path, $"{property}/{items.Count}"));
+            items.Add(reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw ItemError(path, property, items.Count, "must be a string"));
         }
 
         return items;
@@ -79,7 +79,7 @@ public static class LexiconJsonReader
         var items = new List<long>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(GetInteger(ref reader, path, $"{property}/{items.Count}"));
+            items.Add(reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw ItemError(path, property, items.Count, "must be an integer"));
         }
 
         return items;
@@ -92,7 +92,12 @@ public static class LexiconJsonReader
         var items = new List<bool>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(GetBoolean(ref reader, path, $"{property}/{items.Count}"));
+            items.Add(reader.TokenType switch
+            {
+                JsonTokenType.True => true,
+                JsonTokenType.False => false,
+                _ => throw ItemError(path, property, items.Count, "must be a boolean"),
+            });
         }
 
         return items;
@@ -100,7 +105,17 @@ public static class LexiconJsonReader
 
     /// <summary>Reads the current value as a lexicon object.</summary>
     public static T GetObject<T>(ref Utf8JsonReader reader, string path, string property)
-        where T : ILexiconObject<T> => T.ReadJson(ref reader, $"{path}/{property}");
+        where T : ILexiconObject<T>
+    {
+        try
+        {
+            return T.ReadJson(ref reader, property);
+        }
+        catch (LexiconValidationException e)
+        {
+            throw e.Under(path);
+        }
+    }
 
     /// <summary>Reads the current value as an array of lexicon objects.</summary>
     public static List<T> GetObjectArray<T>(ref Utf8JsonReader reader, string path, string property)
@@ -108,9 +123,16 @@ public static class LexiconJsonReader
     {
         ExpectArray(ref reader, path, property);
         var items = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        try
         {
-            items.Add(T.ReadJson(ref reader, $"{path}/{property}/{items.Count}"));
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(T.ReadJson(ref reader, Index(items.Count)));
+            }
+        }
+        catch (LexiconValidationException e)
+        {
+            throw e.Under($"{path}/{property}");
         }
 
         return items;
@@ -122,6 +144,11 @@ public static class LexiconJsonReader
             ? JsonElement.ParseValue(ref reader)
             : throw new LexiconValidationException($"{path}/{property} must be an object");
 
+    private static JsonElement GetUnknownItem(ref Utf8JsonReader reader, string path, string property, int index) =>
+        reader.TokenType == JsonTokenType.StartObject
+            ? JsonElement.ParseValue(ref reader)
+            : throw ItemError(path, property, index, "must be an object");
+
     /// <summary>Reads an array of <c>unknown</c> values.</summary>
     public static List<JsonElement> GetUnknownArray(ref Utf8JsonReader reader, string path, string property)
     {
@@ -129,24 +156,40 @@ public static class LexiconJsonReader
         var items = new List<JsonElement>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(GetUnknown(ref reader, path, $"{property}/{items.Count}"));
+            items.Add(GetUnknownItem(ref reader, path, property, items.Count));
         }
 
         return items;
     }
 
     /// <summary>Reads the current value with <paramref name="read"/>, at <c>path/property</c>.</summary>
-    public static T Get<T>(ref Utf8JsonReader reader, string path, string property, LexiconValueReader<T> read) =>
-        read(ref reader, $"{path}/{property}");
+    public static T Get<T>(ref Utf8JsonReader reader, string path, string property, LexiconValueReader<T> read)
+    {
+        try
+        {
+            return read(ref reader, property);
+        }
+        catch (LexiconValidationException e)
+        {
+            throw e.Under(path);
+        }
+    }
 
     /// <summary>Reads the current value as an array whose items <paramref name="read"/> reads.</summary>
     public static List<T> GetArray<T>(ref Utf8JsonReader reader, string path, string property, LexiconValueReader<T> read)
     {
         ExpectArray(ref reader, path, property);
         var items = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        try
         {
-            items.Add(read(ref reader, $"{path}/{property}/{items.Count}"));
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(read(ref reader, Index(items.Count)));
+            }
+        }
+        catch (LexiconValidationException e)
+        {
+            throw e.Under($"{path}/{property}");
         }
 
         return items;
@@ -176,7 +219,14 @@ public static class LexiconJsonReader
             else if (reader.ValueTextEquals("ref"u8))
             {
                 reader.Read();
-                link = ReadCidLink(ref reader, $"{path}/ref");
+                try
+                {
+                    link = ReadCidLink(ref reader, "ref");
+                }
+                catch (LexiconValidationException e)
+                {
+                    throw e.Under(path);
+                }
             }
             else if (reader.ValueTextEquals("mimeType"u8))
             {
@@ -284,6 +334,27 @@ public static class LexiconJsonReader
     /// <summary>The error for a required property that is absent.</summary>
     public static LexiconValidationException MissingProperty(string path, string property) =>
         new($"{path} must have the property \"{property}\"");
+
+    /// <summary>
+    /// Places an error raised by a check of item <paramref name="index"/> of an array (whose message starts with
+    /// <c>path/property</c>) at that item: <c>path/property/index</c>. Generated item checks call it.
+    /// </summary>
+    public static LexiconValidationException AtItem(LexiconValidationException error, string path, string property, int index)
+    {
+        var prefix = $"{path}/{property}";
+        return error.Message.StartsWith(prefix, StringComparison.Ordinal)
+            ? new LexiconValidationException($"{prefix}/{Index(index)}{error.Message[prefix.Length..]}")
+            : error;
+    }
+
+    private static readonly string[] SmallIndexes = Enumerable.Range(0, 256).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>An array index as a path segment, without allocating for the first 256.</summary>
+    private static string Index(int index) =>
+        index < SmallIndexes.Length ? SmallIndexes[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static LexiconValidationException ItemError(string path, string property, int index, string rule) =>
+        new($"{path}/{property}/{Index(index)} {rule}");
 
     private static LexiconValidationException NotABlob(string path) =>
         new($"{path} should be a blob ref");

@@ -34,7 +34,14 @@ public static class LexiconConstraints
     /// <summary>String length in extended grapheme clusters (<c>minGraphemes</c>/<c>maxGraphemes</c>).</summary>
     public static void Graphemes(string value, string path, string property, long minGraphemes, long maxGraphemes)
     {
-        var count = new StringInfo(value).LengthInTextElements;
+        // Every grapheme is at least one UTF-16 unit, and a non-empty string has at least one grapheme: most values
+        // are decided by their length alone.
+        if (value.Length <= maxGraphemes && minGraphemes <= Math.Min(value.Length, 1))
+        {
+            return;
+        }
+
+        var count = CountGraphemes(value);
         if (count < minGraphemes)
         {
             throw new LexiconValidationException($"{path}/{property} must not be shorter than {minGraphemes} graphemes");
@@ -44,6 +51,33 @@ public static class LexiconConstraints
         {
             throw new LexiconValidationException($"{path}/{property} must not be longer than {maxGraphemes} graphemes");
         }
+    }
+
+    /// <summary>
+    /// Extended grapheme clusters, as <see cref="StringInfo.LengthInTextElements"/> counts them, without allocating.
+    /// Two ASCII characters in a row are always two clusters except CR LF (Unicode UAX #29: combining marks, joiners and
+    /// prepends are not ASCII), so runs of ASCII are counted without the full segmentation rules.
+    /// </summary>
+    internal static int CountGraphemes(ReadOnlySpan<char> value)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < value.Length)
+        {
+            var c = value[i];
+            if (c < 0x80 && (i + 1 == value.Length || (value[i + 1] < 0x80 && !(c == '\r' && value[i + 1] == '\n'))))
+            {
+                i++;
+            }
+            else
+            {
+                i += StringInfo.GetNextTextElementLength(value[i..]);
+            }
+
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>A string format.</summary>

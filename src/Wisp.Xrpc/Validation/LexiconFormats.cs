@@ -47,17 +47,25 @@ public static partial class LexiconFormats
     public static bool IsCid(string value) => value.Length is >= 8 and <= 256 && CidPattern().IsMatch(value);
 
     /// <summary>did: <c>did:method:identifier</c>, at most 2 KiB (atproto.com/specs/did).</summary>
-    public static bool IsDid(string value) => value.Length <= 2048 && DidPattern().IsMatch(value);
+    public static bool IsDid(string value) => IsDid(value.AsSpan());
+
+    private static bool IsDid(ReadOnlySpan<char> value) => value.Length <= 2048 && DidPattern().IsMatch(value);
 
     /// <summary>handle: a DNS name of at least two labels, the last not starting with a digit (atproto.com/specs/handle).</summary>
-    public static bool IsHandle(string value) => value.Length <= 253 && HandlePattern().IsMatch(value);
+    public static bool IsHandle(string value) => IsHandle(value.AsSpan());
+
+    private static bool IsHandle(ReadOnlySpan<char> value) => value.Length <= 253 && HandlePattern().IsMatch(value);
 
     /// <summary>nsid (atproto.com/specs/nsid).</summary>
-    public static bool IsNsid(string value) => value.Length <= 317 && NsidPattern().IsMatch(value);
+    public static bool IsNsid(string value) => IsNsid(value.AsSpan());
+
+    private static bool IsNsid(ReadOnlySpan<char> value) => value.Length <= 317 && NsidPattern().IsMatch(value);
 
     /// <summary>record-key: 1 to 512 of <c>A-Za-z0-9._:~-</c>, not <c>.</c> or <c>..</c> (atproto.com/specs/record-key).</summary>
-    public static bool IsRecordKey(string value) =>
-        value.Length is >= 1 and <= 512 && value != "." && value != ".." && RecordKeyPattern().IsMatch(value);
+    public static bool IsRecordKey(string value) => IsRecordKey(value.AsSpan());
+
+    private static bool IsRecordKey(ReadOnlySpan<char> value) =>
+        value.Length is >= 1 and <= 512 && !value.SequenceEqual(".") && !value.SequenceEqual("..") && RecordKeyPattern().IsMatch(value);
 
     /// <summary>datetime: RFC 3339 with upper-case T and Z, a time zone, and a real calendar date (atproto.com/specs/lexicon#datetime).</summary>
     public static bool IsDatetime(string value) =>
@@ -75,7 +83,7 @@ public static partial class LexiconFormats
 
         var rest = value.AsSpan(5);
         var end = rest.IndexOfAny('/', '?', '#');
-        var authority = (end < 0 ? rest : rest[..end]).ToString();
+        var authority = end < 0 ? rest : rest[..end];
         if (!IsDid(authority) && !IsHandle(authority))
         {
             return false;
@@ -99,13 +107,13 @@ public static partial class LexiconFormats
         }
 
         var slash = path.IndexOf('/');
-        var collection = (slash < 0 ? path : path[..slash]).ToString();
+        var collection = slash < 0 ? path : path[..slash];
         if (!IsNsid(collection))
         {
             return false;
         }
 
-        return slash < 0 || IsRecordKey(path[(slash + 1)..].ToString());
+        return slash < 0 || IsRecordKey(path[(slash + 1)..]);
     }
 
     [GeneratedRegex("^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$", RegexOptions.CultureInvariant)]
