@@ -25,6 +25,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconObject<{typeName}>");
         EmitProperties(w, properties);
         w.Line("/// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>");
+        w.Line("[global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)");
         w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? {extensionData} {{ get; init; }}");
         w.Line();
 

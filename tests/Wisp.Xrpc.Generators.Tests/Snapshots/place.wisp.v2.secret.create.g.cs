@@ -70,6 +70,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public required string Name { get; init; }
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
             /// <inheritdoc />
@@ -133,6 +134,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public required string CreatedAt { get; init; }
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
             /// <inheritdoc />

@@ -60,6 +60,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public required global::System.Collections.Generic.IReadOnlyList<SecretMeta> Secrets { get; init; }
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
             /// <inheritdoc />
@@ -141,6 +142,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public string? LastRotatedAt { get; init; }
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
             /// <inheritdoc />

@@ -75,6 +75,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public string? Token { get; init; }
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
             /// <inheritdoc />
@@ -153,6 +154,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public required string RotatedAt { get; init; }
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
+            [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
             /// <inheritdoc />
