@@ -193,3 +193,18 @@ public sealed class RoundTripTests
          "rev": "3k43tv4rft22g", {{{since}}} "blocks": {"$bytes": ""}, "ops": [], "blobs": [], "time": "2024-11-26T12:34:56Z"}
         """;
 }
+
+/// <summary>Strings with knownValues stay open strings; their values are named as constants.</summary>
+public sealed class KnownValuesTests
+{
+    [Fact]
+    public void Known_values_are_constants_and_other_values_are_still_accepted()
+    {
+        Assert.Equal("com.atproto.moderation.defs#reasonSpam", Lexicons.Com.Atproto.Moderation.Defs.ReasonType.ReasonSpam);
+
+        var input = Read<Lexicons.Com.Atproto.Moderation.CreateReport.Input>("""
+            {"reasonType": "com.example.reasons#somethingNew", "subject": {"$type": "com.atproto.admin.defs#repoRef", "did": "did:plc:ewvi7nxzyoun6zhxrhs64oiz"}}
+            """, "Input");
+        Assert.Equal("com.example.reasons#somethingNew", input.ReasonType);
+    }
+}

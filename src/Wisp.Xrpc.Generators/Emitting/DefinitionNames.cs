@@ -25,7 +25,7 @@ internal static class DefinitionNames
         var names = new Dictionary<string, string>();
         foreach (var definition in document.Definitions)
         {
-            if (definition.Type is LexiconObject or LexiconRecord or LexiconToken)
+            if (definition.Type is LexiconObject or LexiconRecord or LexiconToken or LexiconString { KnownValues.IsEmpty: false })
             {
                 names[definition.Name] = CSharpNames.Unique(definition.Name == "main" ? "Main" : CSharpNames.Pascal(definition.Name), taken);
             }
