@@ -130,6 +130,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Body_schema_ref_to_a_string_is_WXRPC012()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {"s": {"type": "string"},
+              "main": {"type": "query", "output": {"encoding": "application/json", "schema": {"type": "ref", "ref": "#s"}}}}}
+            """;
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC012", diagnostic.Id);
+        Assert.Contains("body schema", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Const_with_default_is_WXRPC013_at_the_default()
     {
         const string text = """

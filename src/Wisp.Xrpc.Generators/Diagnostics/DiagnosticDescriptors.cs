@@ -44,7 +44,7 @@ internal static class DiagnosticDescriptors
         "WXRPC011", "Ref names a token", "Ref '{0}' names a token, which is a value, not a type; use a string (e.g. with \"knownValues\": [\"{0}\"]) instead");
 
     public static readonly DiagnosticDescriptor UnionMemberNotObject = Error(
-        "WXRPC012", "Union member is not an object or record", "Union member '{0}' is a {1}; a union's refs must name objects or records");
+        "WXRPC012", "Union member or body schema is not an object or record", "Ref '{0}' names a {1}; a union member or a method's body schema must be an object or a record");
 
     public static readonly DiagnosticDescriptor ConstWithDefault = Error(
         "WXRPC013", "Both const and default", "This {0} has both \"const\" and \"default\"; a constant needs no default: remove one");

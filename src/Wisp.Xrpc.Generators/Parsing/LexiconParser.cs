@@ -358,7 +358,7 @@ internal sealed class LexiconParser
         if (schemaType == "ref")
         {
             // The body is an object defined elsewhere (e.g. app.bsky.actor.defs#profileViewDetailed).
-            if (schema.Get("ref") is JsonString target && ResolveRef(target, DescriptionOf(schema), reference, inUnion: true) is LexiconRef bodyRef)
+            if (schema.Get("ref") is JsonString target && ResolveRef(target, DescriptionOf(schema), reference, objectOnly: true) is LexiconRef bodyRef)
             {
                 return new LexiconBody(encoding.Value, DescriptionOf(body), null, bodyRef);
             }
@@ -412,7 +412,7 @@ internal sealed class LexiconParser
             return null;
         }
 
-        return ResolveRef(target, DescriptionOf(node), reference, inUnion: false);
+        return ResolveRef(target, DescriptionOf(node), reference, objectOnly: false);
     }
 
     /// <summary>
@@ -420,7 +420,7 @@ internal sealed class LexiconParser
     /// lexicon (a string with knownValues, an array, …) is used inline where it is referenced. Refs to other
     /// lexicons are checked once every lexicon is parsed (<see cref="UnresolvedRefs"/>).
     /// </summary>
-    private LexiconType? ResolveRef(JsonString target, string? description, string reference, bool inUnion)
+    private LexiconType? ResolveRef(JsonString target, string? description, string reference, bool objectOnly)
     {
         var hash = target.Value.IndexOf('#');
         var documentId = hash < 0 ? target.Value : target.Value.Substring(0, hash);
@@ -433,7 +433,7 @@ internal sealed class LexiconParser
                 return null;
             }
 
-            _externalRefs.Add(new ExternalRef(_currentDefinition!, documentId, name, target.Value, Location(target.Start, target.End), inUnion));
+            _externalRefs.Add(new ExternalRef(_currentDefinition!, documentId, name, target.Value, Location(target.Start, target.End), objectOnly));
             return new LexiconRef(description, name, documentId);
         }
 
@@ -450,7 +450,7 @@ internal sealed class LexiconParser
             return new LexiconRef(description, name);
         }
 
-        if (inUnion)
+        if (objectOnly)
         {
             Report(DiagnosticDescriptors.UnionMemberNotObject, target, target.Value, targetType ?? "definition without a type");
             return null;
@@ -506,7 +506,7 @@ internal sealed class LexiconParser
                 continue;
             }
 
-            if (ResolveRef(target, description: null, reference, inUnion: true) is LexiconRef member)
+            if (ResolveRef(target, description: null, reference, objectOnly: true) is LexiconRef member)
             {
                 if (!refs.Contains(member))
                 {

@@ -22,6 +22,6 @@ internal sealed record ParsedLexicon(
 
 /// <summary>
 /// A ref from definition <paramref name="From"/> to another lexicon's definition, where it is written;
-/// <paramref name="InUnion"/> when it names a union member (which must be an object or a record).
+/// <paramref name="InUnion"/> when it names a union member or a body schema (which must be an object or a record).
 /// </summary>
 internal sealed record ExternalRef(string From, string TargetDocument, string TargetDefinition, string Text, LocationInfo Location, bool InUnion = false);
