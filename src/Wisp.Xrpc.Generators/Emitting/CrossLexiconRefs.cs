@@ -6,11 +6,9 @@ namespace Wisp.Xrpc.Generators.Emitting;
 /// <summary>Resolves refs to other lexicons for emission, through the <see cref="LexiconIndex"/>.</summary>
 internal static class CrossLexiconRefs
 {
-    /// <summary>The C# type of the object a ref names.</summary>
-    public static string TypeName(LexiconRef reference, string rootNamespace, System.Collections.Generic.IReadOnlyDictionary<string, string> localNames, LexiconIndex index) =>
-        reference.Document is null
-            ? localNames[reference.Definition]
-            : $"global::{CSharpNames.Namespace(rootNamespace, reference.Document)}.{CSharpNames.DocumentClass(reference.Document)}.{index.Find(reference.Document, reference.Definition)!.TypeName}";
+    /// <summary>The fully qualified C# type of an object or record definition of lexicon <paramref name="document"/>.</summary>
+    public static string QualifiedTypeName(string rootNamespace, string document, string definition, LexiconIndex index) =>
+        $"global::{CSharpNames.Namespace(rootNamespace, document)}.{CSharpNames.DocumentClass(document)}.{index.Find(document, definition)!.TypeName}";
 
     /// <summary>Replaces refs to named primitives of other lexicons with the primitive type, constraints included.</summary>
     public static LexiconType InlinePrimitives(LexiconType type, LexiconIndex index) => type switch

@@ -19,7 +19,7 @@ internal sealed class DocumentScope(string rootNamespace, string documentId, IRe
     /// <summary>The C# type a ref names: nested in this lexicon's class, or fully qualified in another's.</summary>
     public string TypeName(LexiconRef reference) => reference.Document is null || reference.Document == documentId
         ? localNames[reference.Definition]
-        : $"global::{CSharpNames.Namespace(rootNamespace, reference.Document)}.{CSharpNames.DocumentClass(reference.Document)}.{index.Find(reference.Document, reference.Definition)!.TypeName}";
+        : CrossLexiconRefs.QualifiedTypeName(rootNamespace, reference.Document, reference.Definition, index);
 
     /// <summary>The <c>$type</c> a union member is written with: <c>nsid</c> for <c>main</c>, else <c>nsid#name</c>.</summary>
     public string TypeId(LexiconRef reference)

@@ -86,7 +86,7 @@ internal static class EndpointEmitter
 
     /// <summary>The C# type of a body whose schema is a ref to an object of some lexicon.</summary>
     private static string Qualified(LexiconRef reference, LexiconIndex index, string rootNamespace) =>
-        $"global::{CSharpNames.Namespace(rootNamespace, reference.Document!)}.{CSharpNames.DocumentClass(reference.Document!)}.{index.Find(reference.Document!, reference.Definition)!.TypeName}";
+        CrossLexiconRefs.QualifiedTypeName(rootNamespace, reference.Document!, reference.Definition, index);
 
     private static string DelegateName(MethodEndpoint method) => CSharpNames.Flat(method.Nsid) + "Async";
 }
