@@ -188,6 +188,25 @@ public sealed class RoundTripTests
         Assert.Contains("\"since\":null", Write(withNull), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_optional_nullable_property_keeps_absent_null_and_a_value_apart()
+    {
+        // com.atproto.repo.putRecord#swapRecord: absent skips the check, null asks that no record exists yet.
+        const string head = """{"repo": "alice.example.com", "collection": "app.bsky.feed.post", "rkey": "3k43tv4rft22g", "record": {}""";
+        var absent = Read<PutRecord.Input>(head + "}", "Input");
+        var isNull = Read<PutRecord.Input>(head + ", \"swapRecord\": null}", "Input");
+        var value = Read<PutRecord.Input>(head + $", \"swapRecord\": \"{Cid}\"}}", "Input");
+
+        Assert.False(absent.SwapRecord.IsPresent);
+        Assert.True(isNull.SwapRecord.IsPresent);
+        Assert.Null(isNull.SwapRecord.Value);
+        Assert.Equal(Cid, value.SwapRecord.Value);
+        AssertSameJson(head + "}", Write(absent));
+        AssertSameJson(head + ", \"swapRecord\": null}", Write(isNull));
+        AssertSameJson(head + $", \"swapRecord\": \"{Cid}\"}}", Write(value));
+        Assert.Equal("Input/swapRecord must be a valid CID", Assert.Throws<Validation.LexiconValidationException>(() => Read<PutRecord.Input>(head + ", \"swapRecord\": \"x\"}", "Input")).Message);
+    }
+
     private static string CommitWith(string since) => $$$"""
         {"seq": 1, "rebase": false, "tooBig": false, "repo": "did:plc:ewvi7nxzyoun6zhxrhs64oiz", "commit": {"$link": "{{{Cid}}}"},
          "rev": "3k43tv4rft22g", {{{since}}} "blocks": {"$bytes": ""}, "ops": [], "blobs": [], "time": "2024-11-26T12:34:56Z"}

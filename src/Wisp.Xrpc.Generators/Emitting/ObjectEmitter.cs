@@ -120,7 +120,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         foreach (var p in properties)
         {
             w.Line($"{ValueType(p)}? {p.Local} = default;");
-            if (p.Property.IsRequired && p.Property.IsNullable)
+            if (p.Property.IsNullable)
             {
                 w.Line($"var {p.Local}Present = false;");
             }
@@ -135,10 +135,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
             if (p.Property.IsNullable)
             {
                 w.Line($"var isNull = {Reader}.MoveToValueIsNull(ref reader);");
-                if (p.Property.IsRequired)
-                {
-                    w.Line($"{p.Local}Present = true;");
-                }
+                w.Line($"{p.Local}Present = true;");
 
                 w.Line($"{p.Local} = isNull ? null : {ReadValue(p)};");
             }
@@ -178,7 +175,9 @@ internal sealed class ObjectEmitter(DocumentScope scope)
     public void EmitParams(SourceWriter w, LexiconObject parameters, string description)
     {
         const string typeName = "Params";
-        var properties = Name(typeName, parameters.Properties, out _);
+
+        // A query string has no null: "nullable" means nothing for a parameter.
+        var properties = Name(typeName, parameters.Properties.Select(p => p with { IsNullable = false }).ToEquatableArray(), out _);
 
         w.Summary(parameters.Description ?? description);
         w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconParams<{typeName}>");
@@ -202,7 +201,12 @@ internal sealed class ObjectEmitter(DocumentScope scope)
     }
 
     private static string Initializers(IReadOnlyList<NamedProperty> properties) =>
-        string.Join(", ", properties.Select(p => $"{p.Name} = {p.Local}{(IsValueType(p.Property.Type) && !p.Property.IsNullable && p.Property.IsRequired ? ".Value" : string.Empty)}"));
+        string.Join(", ", properties.Select(p => IsOptionalNullable(p.Property)
+            ? $"{p.Name} = {p.Local}Present ? new({p.Local}) : default"
+            : $"{p.Name} = {p.Local}{(IsValueType(p.Property.Type) && !p.Property.IsNullable && p.Property.IsRequired ? ".Value" : string.Empty)}"));
+
+    /// <summary>Optional and nullable: the one case where absent and null differ for the reader of the type.</summary>
+    private static bool IsOptionalNullable(LexiconProperty property) => property.IsNullable && !property.IsRequired;
 
     private static string QueryRead(NamedProperty p)
     {
@@ -232,7 +236,10 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         }
         else if (DefaultValue(property.Type) is { } defaultValue)
         {
-            w.Line($"{p.Local} ??= {defaultValue};");
+            // Applied when absent, as the reference does (an explicit null stays null where the lexicon allows it).
+            w.Line(property.IsNullable
+                ? $"if (!{p.Local}Present) {{ {p.Local} = {defaultValue}; {p.Local}Present = true; }}"
+                : $"{p.Local} ??= {defaultValue};");
         }
 
         var checks = Checks(property.Type, p.Local + (IsValueType(property.Type) ? ".Value" : string.Empty), name).ToList();
@@ -355,6 +362,20 @@ internal sealed class ObjectEmitter(DocumentScope scope)
             }
 
             var local = CSharpNames.Local(p.Property.Name) + "Value";
+            if (IsOptionalNullable(p.Property))
+            {
+                // Absent, null and a value are three states: write null only when it was given.
+                w.OpenBlock($"if ({p.Name}.IsPresent)");
+                w.OpenBlock($"if ({p.Name}.Value is {{ }} {local})");
+                w.Line(WriteValue(p, name, local));
+                w.CloseBlock();
+                w.OpenBlock("else");
+                w.Line($"writer.WriteNull({name});");
+                w.CloseBlock();
+                w.CloseBlock();
+                continue;
+            }
+
             w.OpenBlock($"if ({p.Name} is {{ }} {local})");
             w.Line(WriteValue(p, name, local));
             w.CloseBlock();
@@ -453,8 +474,11 @@ internal sealed class ObjectEmitter(DocumentScope scope)
             _ => ValueType(p),
         };
 
-        // Required and not nullable: always there. Anything else may be absent (or null), unless a default fills it.
-        return property.IsRequired && !property.IsNullable ? type : type + "?";
+        // Required and not nullable: always there. Optional and nullable: absent, null or a value (Optional<T?>).
+        // Anything else may be absent (or, if required, null), unless a default fills it.
+        return property.IsRequired && !property.IsNullable ? type
+            : IsOptionalNullable(property) ? $"global::Wisp.Xrpc.Optional<{type}?>"
+            : type + "?";
     }
 
     /// <summary>Documentation for a property the lexicon does not describe: its JSON name and lexicon type.</summary>
