@@ -220,6 +220,9 @@ public sealed class KnownValuesTests
     public void Known_values_are_constants_and_other_values_are_still_accepted()
     {
         Assert.Equal("com.atproto.moderation.defs#reasonSpam", Lexicons.Com.Atproto.Moderation.Defs.ReasonType.ReasonSpam);
+        Assert.Equal("spam", Lexicons.Com.Example.Constraints.Main.ReasonValues.Spam); // knownValues written on a property
+        // A property that refers to the named string gets no copy of its constants.
+        Assert.Null(typeof(Lexicons.Com.Atproto.Moderation.CreateReport.Input).GetNestedType("ReasonTypeValues"));
 
         var input = Read<Lexicons.Com.Atproto.Moderation.CreateReport.Input>("""
             {"reasonType": "com.example.reasons#somethingNew", "subject": {"$type": "com.atproto.admin.defs#repoRef", "did": "did:plc:ewvi7nxzyoun6zhxrhs64oiz"}}

@@ -48,6 +48,7 @@ internal static class DefinitionNames
                 LexiconRecord => new DefinitionSummary(definition.Name, names[definition.Name], null, "record"),
                 LexiconToken => new DefinitionSummary(definition.Name, null, null, "token"),
                 LexiconMethod or LexiconSubscription or LexiconPermissionSet => new DefinitionSummary(definition.Name, null, null, KindOf(definition.Type)),
+                LexiconString named => new DefinitionSummary(definition.Name, null, named with { NamedAt = $"{document.Id}#{definition.Name}" }, "string"),
                 _ => new DefinitionSummary(definition.Name, null, Absolute(definition.Type, document.Id), KindOf(definition.Type)),
             });
             foreach (var reference in Refs(definition.Type))

@@ -81,7 +81,7 @@ internal static class DocumentEmitter
             {
                 // The string itself is used in place wherever it is referenced; its known values are named here.
                 w.Line();
-                EmitKnownValues(w, definitionTypes[definition.Name], knownValues, $"{document.Id}#{definition.Name}");
+                KnownValuesEmitter.Emit(w, definitionTypes[definition.Name], knownValues, $"{document.Id}#{definition.Name}");
             }
             else if (definition.Type is LexiconToken token)
             {
@@ -95,32 +95,6 @@ internal static class DocumentEmitter
         w.CloseBlock();
         scope.EmitUnionMemberships(w);
         return w.ToString();
-    }
-
-    /// <summary>
-    /// A string with <c>knownValues</c>: the values as constants. The string stays open (any value is accepted), as
-    /// the spec says; the constants are for writing and comparing values without typos.
-    /// </summary>
-    private static void EmitKnownValues(SourceWriter w, string className, LexiconString type, string reference)
-    {
-        w.Summary((type.Description is null ? string.Empty : type.Description + " ") + $"The known values of {reference}; other values are valid too.");
-        w.OpenBlock($"public static class {className}");
-        var taken = new HashSet<string> { className };
-        var first = true;
-        foreach (var value in type.KnownValues)
-        {
-            if (!first)
-            {
-                w.Line();
-            }
-
-            first = false;
-            var local = value.Substring(System.Math.Max(value.LastIndexOf('#'), value.LastIndexOf('.')) + 1);
-            w.Line($"/// <summary><c>{SourceWriter.EscapeXml(value)}</c></summary>");
-            w.Line($"public const string {CSharpNames.Unique(CSharpNames.Pascal(local.Length == 0 ? value : local).TrimStart('@'), taken)} = {SourceWriter.Literal(value)};");
-        }
-
-        w.CloseBlock();
     }
 
     private static void EmitSubscription(SourceWriter w, LexiconDocument document, LexiconSubscription subscription, ObjectEmitter objects, DocumentScope scope)

@@ -39,6 +39,12 @@ internal sealed class ObjectEmitter(DocumentScope scope)
             EmitUnion(w, p.UnionInterface!, p.Union!, $"{scope.ClassName}.{typeName}.{p.UnionInterface}", $"the \"{p.Property.Name}\" property");
         }
 
+        foreach (var p in properties.Where(p => p.KnownValuesClass is not null))
+        {
+            w.Line();
+            KnownValuesEmitter.Emit(w, p.KnownValuesClass!, p.KnownValues!, $"the \"{p.Property.Name}\" property");
+        }
+
         w.CloseBlock();
     }
 
@@ -525,12 +531,18 @@ internal sealed class ObjectEmitter(DocumentScope scope)
             named.Add(new NamedProperty(property, CSharpNames.Unique(name, taken), CSharpNames.Unique(CSharpNames.Local(property.Name), locals)));
         }
 
-        // Union interfaces are nested types of the object: named after their property, unique among its members.
+        // Union interfaces and known-value constants are nested types of the object: named after their property,
+        // unique among its members.
         for (var i = 0; i < named.Count; i++)
         {
             if (named[i].Union is not null)
             {
                 named[i] = named[i] with { UnionInterface = CSharpNames.Unique("I" + named[i].Name.TrimStart('@', '_'), taken) };
+            }
+
+            if (named[i].KnownValues is not null)
+            {
+                named[i] = named[i] with { KnownValuesClass = CSharpNames.Unique(named[i].Name.TrimStart('@') + "Values", taken) };
             }
         }
 
@@ -550,5 +562,19 @@ internal sealed class ObjectEmitter(DocumentScope scope)
 
         /// <summary>The name of the nested interface of <see cref="Union"/>.</summary>
         public string? UnionInterface { get; init; }
+
+        /// <summary>
+        /// The string (itself or as its array's items) whose <c>knownValues</c> are written on this property; a named
+        /// string definition has its constants where it is defined instead.
+        /// </summary>
+        public LexiconString? KnownValues => Property.Type switch
+        {
+            LexiconString { KnownValues.IsEmpty: false, NamedAt: null } known => known,
+            LexiconArray { Items: LexiconString { KnownValues.IsEmpty: false, NamedAt: null } known } => known,
+            _ => null,
+        };
+
+        /// <summary>The name of the nested class of constants of <see cref="KnownValues"/>.</summary>
+        public string? KnownValuesClass { get; init; }
     }
 }

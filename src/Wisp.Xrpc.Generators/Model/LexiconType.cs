@@ -16,7 +16,14 @@ internal sealed record LexiconString(
     EquatableArray<string> KnownValues,
     EquatableArray<string> Enum,
     string? Const,
-    string? Default) : LexiconType(Description);
+    string? Default) : LexiconType(Description)
+{
+    /// <summary>
+    /// Set when this string is a named definition used in place (<c>nsid#name</c>): its known values have their
+    /// constants there, not at every property that refers to it.
+    /// </summary>
+    public string? NamedAt { get; init; }
+}
 
 /// <summary><c>integer</c>: a signed 64-bit value.</summary>
 internal sealed record LexiconInteger(

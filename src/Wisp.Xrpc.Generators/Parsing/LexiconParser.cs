@@ -477,7 +477,7 @@ internal sealed class LexiconParser
 
         var inlined = ParseType(definition, targetType, reference);
         _inlining.Remove(name);
-        return inlined;
+        return inlined is LexiconString named ? named with { NamedAt = $"{_id}#{name}" } : inlined;
     }
 
     private LexiconUnion? ParseUnion(JsonObject node, string reference)
