@@ -19,5 +19,10 @@ done
 # The generator's time as csc reports it (the last run), and what it emitted.
 dotnet build "$project" -c Release --no-restore --no-dependencies -nologo -v:detailed -p:ReportAnalyzer=true --no-incremental 2>/dev/null \
   | grep -E "Wisp.Xrpc.Generators.XrpcGenerator|Total analyzer execution time|Total generator execution time" | sed 's/^ *//' | head -5
-files=$(find "$project/obj/Release" -name '*.g.cs' -path '*Wisp.Xrpc.Generators*' 2>/dev/null | wc -l || true)
-echo "generated files on disk (EmitCompilerGeneratedFiles): ${files}"
+# How much code that is (written out once more, outside the timed runs).
+out=$(mktemp -d)
+dotnet build "$project" -c Release --no-restore --no-dependencies -nologo -v q --no-incremental \
+  -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$out" >/dev/null
+find "$out" -path '*Wisp.Xrpc.Generators*' -name '*.cs' -print0 | xargs -0 cat | wc -lc \
+  | awk '{ printf "generated: %d lines, %.1f MB\n", $1, $2 / 1e6 }'
+rm -rf "$out"
