@@ -532,7 +532,7 @@ internal sealed class LexiconParser
     {
         if (Integer(node, minimumKey) is { } minimum && Integer(node, maximumKey) is { } maximum && minimum > maximum)
         {
-            Report(DiagnosticDescriptors.MinimumAboveMaximum, node.Get(minimumKey)!, minimumKey, SourceWriterNumber(minimum), maximumKey, SourceWriterNumber(maximum));
+            Report(DiagnosticDescriptors.MinimumAboveMaximum, node.Get(minimumKey)!, minimumKey, Invariant(minimum), maximumKey, Invariant(maximum));
             return false;
         }
 
@@ -551,7 +551,7 @@ internal sealed class LexiconParser
         return true;
     }
 
-    private static string SourceWriterNumber(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A ref may name a definition that was itself skipped (it uses a feature not supported yet); then the
