@@ -195,7 +195,7 @@ public sealed class DiagnosticTests
         Assert.Equal("WXRPC100", warning.Id);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Contains("com.example.a#main", warning.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains(result.GeneratedTrees, t => t.GetText().ToString().Contains("public sealed partial record View", StringComparison.Ordinal));
+        Assert.Contains(result.GeneratedTrees, t => t.GetText().ToString().Contains("public sealed partial class View", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -214,8 +214,8 @@ public sealed class DiagnosticTests
         Assert.Equal(2, diagnostics.Count(d => d.Id == "WXRPC100"));
         Assert.Contains(diagnostics, d => d.GetMessage().Contains("'#inner', which is not generated", StringComparison.Ordinal));
         var source = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("com.example.a.g.cs", StringComparison.Ordinal)).GetText().ToString();
-        Assert.Contains("record Kept", source, StringComparison.Ordinal);
-        Assert.DoesNotContain("record Holder", source, StringComparison.Ordinal);
+        Assert.Contains("class Kept", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("class Holder", source, StringComparison.Ordinal);
     }
 
     [Theory]

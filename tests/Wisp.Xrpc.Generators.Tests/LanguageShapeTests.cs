@@ -96,6 +96,6 @@ public sealed class LanguageShapeTests
         Assert.All(result.Results, r => Assert.Null(r.Exception));
         Assert.Empty(diagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).Select(d => $"{d.Id} {d.Location.GetLineSpan()}: {d.GetMessage()}"));
         var link = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("com.example.feed.note.g.cs", StringComparison.Ordinal)).GetText().ToString();
-        Assert.Contains("public sealed partial record Main : global::TestApp.Lexicons.Com.Example.Feed.Note.Main.IAttachment;", link, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class Main : global::TestApp.Lexicons.Com.Example.Feed.Note.Main.IAttachment;", link, StringComparison.Ordinal);
     }
 }

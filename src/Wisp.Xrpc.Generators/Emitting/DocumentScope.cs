@@ -65,7 +65,7 @@ internal sealed class DocumentScope(string rootNamespace, string documentId, IRe
                 }
 
                 first = false;
-                w.Line($"public sealed partial record {type.Key} : {string.Join(", ", type.Value)};");
+                w.Line($"public sealed partial class {type.Key} : {string.Join(", ", type.Value)};");
             }
 
             w.CloseBlock();

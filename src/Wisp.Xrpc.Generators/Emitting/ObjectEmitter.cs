@@ -5,7 +5,7 @@ using Wisp.Xrpc.Generators.Model;
 namespace Wisp.Xrpc.Generators.Emitting;
 
 /// <summary>
-/// Emits a lexicon <c>object</c> as a sealed record that reads, validates and writes itself
+/// Emits a lexicon <c>object</c> as a sealed class that reads, validates and writes itself
 /// (<c>ILexiconObject&lt;T&gt;</c>): one pass over the JSON, no reflection. Also emits a method's <c>Params</c>,
 /// read from the query string with the same constraint checks.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         var properties = Name(typeName, type.Properties, out var extensionData);
 
         w.Summary(description ?? type.Description);
-        w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconObject<{typeName}>");
+        w.OpenBlock($"public sealed partial class {typeName} : global::Wisp.Xrpc.Serialization.ILexiconObject<{typeName}>");
         EmitProperties(w, properties);
         w.Line("/// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>");
         w.Line("[global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)");
@@ -68,7 +68,13 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         if (!union.Closed)
         {
             w.Line("/// <summary>A member whose <c>$type</c> the lexicon does not name, kept as it came and written back unchanged.</summary>");
-            w.Line($"public sealed record Unknown(string Type, global::System.Text.Json.JsonElement Value) : {name};");
+            w.OpenBlock($"public sealed class Unknown(string type, global::System.Text.Json.JsonElement value) : {name}");
+            w.Line("/// <summary>The member's <c>$type</c>.</summary>");
+            w.Line("public string Type { get; } = type;");
+            w.Line();
+            w.Line("/// <summary>The member as it was read, <c>$type</c> included.</summary>");
+            w.Line("public global::System.Text.Json.JsonElement Value { get; } = value;");
+            w.CloseBlock();
             w.Line();
         }
 
@@ -177,7 +183,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         w.CloseBlock();
     }
 
-    /// <summary>Emits a method's <c>parameters</c> as a <c>Params</c> record read from the query string.</summary>
+    /// <summary>Emits a method's <c>parameters</c> as a <c>Params</c> class read from the query string.</summary>
     public void EmitParams(SourceWriter w, LexiconObject parameters, string description)
     {
         const string typeName = "Params";
@@ -186,7 +192,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         var properties = Name(typeName, parameters.Properties.Select(p => p with { IsNullable = false }).ToEquatableArray(), out _);
 
         w.Summary(parameters.Description ?? description);
-        w.OpenBlock($"public sealed partial record {typeName} : global::Wisp.Xrpc.Serialization.ILexiconParams<{typeName}>");
+        w.OpenBlock($"public sealed partial class {typeName} : global::Wisp.Xrpc.Serialization.ILexiconParams<{typeName}>");
         EmitProperties(w, properties);
 
         w.Line("/// <inheritdoc />");

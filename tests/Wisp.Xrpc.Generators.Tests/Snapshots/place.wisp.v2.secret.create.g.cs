@@ -62,7 +62,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>
         /// The input of place.wisp.v2.secret.create.
         /// </summary>
-        public sealed partial record Input : global::Wisp.Xrpc.Serialization.ILexiconObject<Input>
+        public sealed partial class Input : global::Wisp.Xrpc.Serialization.ILexiconObject<Input>
         {
             /// <summary>
             /// Unique name for this secret, scoped to the caller DID.
@@ -116,7 +116,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>
         /// The output of place.wisp.v2.secret.create.
         /// </summary>
-        public sealed partial record Output : global::Wisp.Xrpc.Serialization.ILexiconObject<Output>
+        public sealed partial class Output : global::Wisp.Xrpc.Serialization.ILexiconObject<Output>
         {
             /// <summary>
             /// The "name" property: a string.

@@ -62,7 +62,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>
         /// The input of place.wisp.v2.secret.delete.
         /// </summary>
-        public sealed partial record Input : global::Wisp.Xrpc.Serialization.ILexiconObject<Input>
+        public sealed partial class Input : global::Wisp.Xrpc.Serialization.ILexiconObject<Input>
         {
             /// <summary>
             /// 1–64 character server-managed secret ID. Use ASCII letters, digits, dots, underscores, and hyphens only.

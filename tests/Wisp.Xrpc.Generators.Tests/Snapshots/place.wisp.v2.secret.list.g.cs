@@ -52,7 +52,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>
         /// The output of place.wisp.v2.secret.list.
         /// </summary>
-        public sealed partial record Output : global::Wisp.Xrpc.Serialization.ILexiconObject<Output>
+        public sealed partial class Output : global::Wisp.Xrpc.Serialization.ILexiconObject<Output>
         {
             /// <summary>
             /// The "secrets" property: an array.
@@ -124,7 +124,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>
         /// The "secretMeta" object of place.wisp.v2.secret.list.
         /// </summary>
-        public sealed partial record SecretMeta : global::Wisp.Xrpc.Serialization.ILexiconObject<SecretMeta>
+        public sealed partial class SecretMeta : global::Wisp.Xrpc.Serialization.ILexiconObject<SecretMeta>
         {
             /// <summary>
             /// The "name" property: a string.
