@@ -204,7 +204,7 @@ public sealed class DiagnosticTests
         const string text = """
             {"lexicon": 1, "id": "com.example.a", "defs": {
               "holder": {"type": "object", "properties": {"inner": {"type": "ref", "ref": "#inner"}}},
-              "inner": {"type": "object", "properties": {"b": {"type": "object", "properties": {}}}},
+              "inner": {"type": "object", "properties": {"b": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}}}},
               "kept": {"type": "object", "properties": {"n": {"type": "integer"}}}}}
             """;
         var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", text));

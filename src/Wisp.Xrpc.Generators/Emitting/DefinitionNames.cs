@@ -89,6 +89,7 @@ internal static class DefinitionNames
         LexiconRef { Document: null } reference => reference with { Document = documentId },
         LexiconArray array => array with { Items = Absolute(array.Items, documentId) },
         LexiconUnion union => union with { Refs = union.Refs.Select(r => (LexiconRef)Absolute(r, documentId)).ToEquatableArray() },
+        LexiconObject obj => obj with { Properties = obj.Properties.Select(p => p with { Type = Absolute(p.Type, documentId) }).ToEquatableArray() },
         _ => type,
     };
 

@@ -17,8 +17,10 @@ internal sealed class ObjectEmitter(DocumentScope scope)
     private const string Constraints = "global::Wisp.Xrpc.Validation.LexiconConstraints";
 
     /// <summary>Emits an object (or a record's object, always written with its <c>$type</c> <paramref name="recordType"/>).</summary>
-    public void Emit(SourceWriter w, string typeName, LexiconObject type, string? description, string? recordType = null)
+    /// <param name="container">The C# path of the type that holds this one, inline objects being nested in their owner.</param>
+    public void Emit(SourceWriter w, string typeName, LexiconObject type, string? description, string? recordType = null, string? container = null)
     {
+        var path = $"{container ?? scope.ClassName}.{typeName}";
         var properties = Name(typeName, type.Properties, out var extensionData);
 
         w.Summary(description ?? type.Description);
@@ -36,7 +38,14 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         foreach (var p in properties.Where(p => p.Union is not null))
         {
             w.Line();
-            EmitUnion(w, p.UnionInterface!, p.Union!, $"{scope.ClassName}.{typeName}.{p.UnionInterface}", $"the \"{p.Property.Name}\" property");
+            EmitUnion(w, p.UnionInterface!, p.Union!, $"{path}.{p.UnionInterface}", $"the \"{p.Property.Name}\" property");
+        }
+
+        foreach (var p in properties.Where(p => p.InlineObject is not null))
+        {
+            w.Line();
+            var what = p.Property.Type is LexiconArray ? "An item of" : "The value of";
+            Emit(w, p.InlineObjectClass!, p.InlineObject!, p.InlineObject!.Description ?? $"{what} the \"{p.Property.Name}\" property.", container: path);
         }
 
         foreach (var p in properties.Where(p => p.KnownValuesClass is not null))
@@ -419,6 +428,8 @@ internal sealed class ObjectEmitter(DocumentScope scope)
             LexiconUnknown => $"{Reader}.GetUnknown(ref reader, path, {name})",
             LexiconArray { Items: LexiconUnknown } => $"{Reader}.GetUnknownArray(ref reader, path, {name})",
             LexiconArray { Items: LexiconRef r } => $"{Reader}.GetObjectArray<{scope.TypeName(r)}>(ref reader, path, {name})",
+            LexiconObject => $"{Reader}.GetObject<{p.InlineObjectClass}>(ref reader, path, {name})",
+            LexiconArray { Items: LexiconObject } => $"{Reader}.GetObjectArray<{p.InlineObjectClass}>(ref reader, path, {name})",
             LexiconArray { Items: var items } => $"{Reader}.GetArray(ref reader, path, {name}, {ItemReader(p, items)})",
             var single => $"{Reader}.Get(ref reader, path, {name}, {ItemReader(p, single)})",
         };
@@ -455,14 +466,15 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         LexiconRef => $"{Writer}.WriteObject(writer, {name}, {value});",
         LexiconUnknown => $"{Writer}.WriteUnknown(writer, {name}, {value});",
         LexiconArray { Items: LexiconUnknown } => $"{Writer}.WriteUnknownArray(writer, {name}, {value});",
-        LexiconArray { Items: LexiconRef } => $"{Writer}.WriteObjectArray(writer, {name}, {value});",
+        LexiconArray { Items: LexiconRef or LexiconObject } => $"{Writer}.WriteObjectArray(writer, {name}, {value});",
+        LexiconObject => $"{Writer}.WriteObject(writer, {name}, {value});",
         LexiconArray { Items: var items } => $"{Writer}.WriteArray(writer, {name}, {value}, {ItemWriter(p, items)});",
         var single => $"{Writer}.Write(writer, {name}, {value}, {ItemWriter(p, single)});",
     };
 
-    private string ValueType(NamedProperty p) => ValueType(p.Property.Type, p.UnionInterface);
+    private string ValueType(NamedProperty p) => ValueType(p.Property.Type, p);
 
-    private string ValueType(LexiconType type, string? unionInterface) => type switch
+    private string ValueType(LexiconType type, NamedProperty p) => type switch
     {
         LexiconString => "string",
         LexiconInteger => "long",
@@ -472,8 +484,9 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         LexiconBlob => "global::Wisp.Xrpc.BlobRef",
         LexiconBytes => "byte[]",
         LexiconCidLink => "global::Wisp.Xrpc.CidLink",
-        LexiconUnion => unionInterface!,
-        LexiconArray a => $"global::System.Collections.Generic.List<{ValueType(a.Items, unionInterface)}>",
+        LexiconUnion => p.UnionInterface!,
+        LexiconObject => p.InlineObjectClass!,
+        LexiconArray a => $"global::System.Collections.Generic.List<{ValueType(a.Items, p)}>",
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
 
@@ -482,7 +495,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         var property = p.Property;
         var type = property.Type switch
         {
-            LexiconArray a => $"global::System.Collections.Generic.IReadOnlyList<{ValueType(a.Items, p.UnionInterface)}>",
+            LexiconArray a => $"global::System.Collections.Generic.IReadOnlyList<{ValueType(a.Items, p)}>",
             _ => ValueType(p),
         };
 
@@ -507,6 +520,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         LexiconBytes => "bytes",
         LexiconCidLink => "a CID link",
         LexiconUnion => "one of the union's members",
+        LexiconObject => "an object",
         _ => "a value",
     }}.";
 
@@ -546,6 +560,12 @@ internal sealed class ObjectEmitter(DocumentScope scope)
                 named[i] = named[i] with { UnionInterface = CSharpNames.Unique("I" + named[i].Name.TrimStart('@', '_'), taken) };
             }
 
+            if (named[i].InlineObject is not null)
+            {
+                var suffix = named[i].Property.Type is LexiconArray ? "Item" : "Object";
+                named[i] = named[i] with { InlineObjectClass = CSharpNames.Unique(named[i].Name.TrimStart('@') + suffix, taken) };
+            }
+
             if (named[i].KnownValues is not null)
             {
                 named[i] = named[i] with { KnownValuesClass = CSharpNames.Unique(named[i].Name.TrimStart('@') + "Values", taken) };
@@ -582,5 +602,16 @@ internal sealed class ObjectEmitter(DocumentScope scope)
 
         /// <summary>The name of the nested class of constants of <see cref="KnownValues"/>.</summary>
         public string? KnownValuesClass { get; init; }
+
+        /// <summary>The object written in place on this property (itself or as its array's items), if any.</summary>
+        public LexiconObject? InlineObject => Property.Type switch
+        {
+            LexiconObject inline => inline,
+            LexiconArray { Items: LexiconObject inline } => inline,
+            _ => null,
+        };
+
+        /// <summary>The name of the nested class of <see cref="InlineObject"/>.</summary>
+        public string? InlineObjectClass { get; init; }
     }
 }

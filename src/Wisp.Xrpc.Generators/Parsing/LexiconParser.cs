@@ -624,13 +624,6 @@ internal sealed class LexiconParser
                 continue;
             }
 
-            if (expectedType == "params" && typeName == "unknown")
-            {
-                ReportNotSupported(propertyBody.Get("type")!, $"The unknown-typed parameter \"{property.Name}\"", reference);
-                ok = false;
-                continue;
-            }
-
             if (expectedType == "params" && !IsParameterType(propertyBody, typeName))
             {
                 Report(DiagnosticDescriptors.InvalidType, propertyBody.Get("type")!, $"Parameter \"{property.Name}\" is of type '{typeName}'; parameters can only be boolean, integer, string, unknown or arrays of those");
@@ -638,15 +631,11 @@ internal sealed class LexiconParser
                 continue;
             }
 
-            if (typeName == "object")
-            {
-                // An inline object needs a generated name of its own; the full Lexicon support (issue #3) adds them.
-                ReportNotSupported(propertyBody.Get("type")!, $"The inline object property \"{property.Name}\"", reference);
-                ok = false;
-                continue;
-            }
-
-            var type = ParseType(propertyBody, typeName, reference);
+            // A query string carries text only: an unknown-typed parameter reaches the handler as the string it was
+            // given (the reference server does not decode it either).
+            var type = expectedType == "params" && typeName == "unknown"
+                ? new LexiconString(DescriptionOf(propertyBody), null, null, null, null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, null)
+                : ParseType(propertyBody, typeName, reference);
             if (type is null)
             {
                 ok = false;
@@ -768,10 +757,10 @@ internal sealed class LexiconParser
             return null;
         }
 
-        if (typeName is "object" or "array")
+        if (typeName == "array")
         {
-            // An inline object (or a nested array) needs a generated name of its own; none of the atproto lexicons has one.
-            ReportNotSupported(items.Get("type")!, $"An array of '{typeName}'", reference);
+            // Arrays of arrays: legal Lexicon, but no lexicon we know of has one (none in atproto's 402).
+            ReportNotSupported(items.Get("type")!, "An array of arrays", reference);
             return null;
         }
 
