@@ -229,4 +229,23 @@ public sealed class KnownValuesTests
             """, "Input");
         Assert.Equal("com.example.reasons#somethingNew", input.ReasonType);
     }
+
+    [Fact]
+    public void Properties_are_read_in_any_order_with_undeclared_ones_between_them()
+    {
+        var json = """
+            {"via": {"uri": "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g", "cid": "bafkreibme22gw2h7y2h7tg2fhqotaqjucnbc24deqo72b6mkl2egezxhvy"},
+             "note": "undeclared",
+             "createdAt": "2024-11-26T12:34:56.789Z",
+             "subject": {"cid": "bafkreibme22gw2h7y2h7tg2fhqotaqjucnbc24deqo72b6mkl2egezxhvy", "uri": "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22h"},
+             "$type": "app.bsky.feed.like"}
+            """;
+
+        var like = Read<Like.Main>(json);
+
+        Assert.EndsWith("3k43tv4rft22h", like.Subject.Uri, StringComparison.Ordinal);
+        Assert.EndsWith("3k43tv4rft22g", like.Via!.Uri, StringComparison.Ordinal);
+        Assert.Equal("2024-11-26T12:34:56.789Z", like.CreatedAt);
+        AssertSameJson(json, Write(like));
+    }
 }

@@ -16,6 +16,9 @@ internal sealed class ObjectEmitter(DocumentScope scope)
     private const string Writer = "global::Wisp.Xrpc.Serialization.LexiconJsonWriter";
     private const string Constraints = "global::Wisp.Xrpc.Validation.LexiconConstraints";
 
+    /// <summary>The static field holding an object's declared property names (reserved among its member names).</summary>
+    private const string PropertyNamesField = "LexiconPropertyNames";
+
     /// <summary>Emits an object (or a record's object, always written with its <c>$type</c> <paramref name="recordType"/>).</summary>
     /// <param name="container">The C# path of the type that holds this one, inline objects being nested in their owner.</param>
     public void Emit(SourceWriter w, string typeName, LexiconObject type, string? description, string? recordType = null, string? container = null)
@@ -134,6 +137,12 @@ internal sealed class ObjectEmitter(DocumentScope scope)
 
     private void EmitRead(SourceWriter w, string typeName, IReadOnlyList<NamedProperty> properties, string extensionDataName)
     {
+        if (properties.Count > 0)
+        {
+            w.Line($"private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames {PropertyNamesField} = new({string.Join(", ", properties.Select(p => SourceWriter.Literal(p.Property.Name)))});");
+            w.Line();
+        }
+
         w.Line("/// <inheritdoc />");
         w.OpenBlock($"public static {typeName} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
         w.Line($"{Reader}.ExpectObject(ref reader, path);");
@@ -147,40 +156,29 @@ internal sealed class ObjectEmitter(DocumentScope scope)
             }
         }
 
-        w.OpenBlock($"while ({Reader}.NextProperty(ref reader))");
-        var first = true;
-        foreach (var p in properties)
-        {
-            w.OpenBlock($"{(first ? string.Empty : "else ")}if (reader.ValueTextEquals({SourceWriter.Utf8Literal(p.Property.Name)}))");
-            first = false;
-            if (p.Property.IsNullable)
-            {
-                w.Line($"var isNull = {Reader}.MoveToValueIsNull(ref reader);");
-                w.Line($"{p.Local}Present = true;");
-
-                w.Line($"{p.Local} = isNull ? null : {ReadValue(p)};");
-            }
-            else
-            {
-                w.Line("reader.Read();");
-                w.Line($"{p.Local} = {ReadValue(p)};");
-            }
-
-            w.CloseBlock();
-        }
-
         if (properties.Count == 0)
         {
+            w.OpenBlock($"while ({Reader}.NextProperty(ref reader))");
             w.Line($"{Reader}.KeepProperty(ref reader, ref extensionData);");
+            w.CloseBlock();
         }
         else
         {
-            w.OpenBlock("else");
-            w.Line($"{Reader}.KeepProperty(ref reader, ref extensionData);");
+            // One case per declared property, numbered as in PropertyNames; the runtime matches the names and keeps
+            // undeclared properties (one call per property read, not an if-chain per type: less code to compile).
+            w.OpenBlock($"for (var index = -1; (index = {Reader}.NextProperty(ref reader, {PropertyNamesField}, index, ref extensionData)) >= 0;)");
+            w.OpenBlock("switch (index)");
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var p = properties[i];
+                w.Line(p.Property.IsNullable
+                    ? $"case {i}: {p.Local}Present = true; {p.Local} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {ReadValue(p)}; break;"
+                    : $"case {i}: {p.Local} = {ReadValue(p)}; break;");
+            }
+
+            w.CloseBlock();
             w.CloseBlock();
         }
-
-        w.CloseBlock();
 
         foreach (var p in properties)
         {
@@ -369,14 +367,13 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         w.Line("/// <summary>Writes the object, with <c>$type</c> first when <paramref name=\"type\"/> is given (a union member, a record).</summary>");
         w.OpenBlock("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)");
         w.Line("writer.WriteStartObject();");
-        w.OpenBlock("if (type is not null)");
-        w.Line("writer.WriteString(\"$type\"u8, type);");
-        w.CloseBlock();
+        w.Line($"{Writer}.WriteString(writer, \"$type\"u8, type);");
         foreach (var p in properties)
         {
             var name = SourceWriter.Utf8Literal(p.Property.Name);
+            // Required and not nullable, or optional through a helper that skips null: one call.
             var alwaysPresent = p.Property.IsRequired && !p.Property.IsNullable;
-            if (alwaysPresent)
+            if (alwaysPresent || (!p.Property.IsRequired && !p.Property.IsNullable && HelperSkipsNull(p.Property.Type)))
             {
                 w.Line(WriteValue(p, name, p.Name));
                 continue;
@@ -455,11 +452,15 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         _ => throw new System.NotSupportedException(type.GetType().Name),
     };
 
+    /// <summary>Whether the writer helper of this type writes nothing for null (see <c>LexiconJsonWriter</c>).</summary>
+    private static bool HelperSkipsNull(LexiconType type) => type is LexiconString or LexiconInteger or LexiconBoolean or LexiconRef or LexiconObject
+        or LexiconArray { Items: LexiconString or LexiconInteger or LexiconBoolean or LexiconRef or LexiconObject };
+
     private static string WriteValue(NamedProperty p, string name, string value) => p.Property.Type switch
     {
-        LexiconString => $"writer.WriteString({name}, {value});",
-        LexiconInteger => $"writer.WriteNumber({name}, {value});",
-        LexiconBoolean => $"writer.WriteBoolean({name}, {value});",
+        LexiconString => $"{Writer}.WriteString(writer, {name}, {value});",
+        LexiconInteger => $"{Writer}.WriteInteger(writer, {name}, {value});",
+        LexiconBoolean => $"{Writer}.WriteBoolean(writer, {name}, {value});",
         LexiconArray { Items: LexiconString } => $"{Writer}.WriteStringArray(writer, {name}, {value});",
         LexiconArray { Items: LexiconInteger } => $"{Writer}.WriteIntegerArray(writer, {name}, {value});",
         LexiconArray { Items: LexiconBoolean } => $"{Writer}.WriteBooleanArray(writer, {name}, {value});",
@@ -537,8 +538,8 @@ internal sealed class ObjectEmitter(DocumentScope scope)
     private static List<NamedProperty> Name(string typeName, EquatableArray<LexiconProperty> properties, out string extensionData)
     {
         // Member names must differ from each other and from the enclosing type (CS0542), and from the methods.
-        var taken = new HashSet<string> { typeName, "ReadJson", "WriteJson", "ReadQuery", "EqualityContract" };
-        var locals = new HashSet<string> { "reader", "path", "writer", "query", "isNull", "item", "i", "type", "extensionData" };
+        var taken = new HashSet<string> { typeName, "ReadJson", "WriteJson", "ReadQuery", PropertyNamesField };
+        var locals = new HashSet<string> { "reader", "path", "writer", "query", "index", "item", "i", "type", "extensionData" };
         var named = new List<NamedProperty>();
         foreach (var property in properties)
         {

@@ -25,6 +25,29 @@ public static class LexiconJsonReader
         return reader.TokenType == JsonTokenType.PropertyName;
     }
 
+    /// <summary>
+    /// Moves to the value of the next property the lexicon declares and returns its index in
+    /// <paramref name="names"/>; -1 at the end of the object. Properties the lexicon does not declare are kept in
+    /// <paramref name="extensionData"/> on the way (see <see cref="KeepProperty"/>). <paramref name="previous"/> is the
+    /// index this returned last (-1 at first): the search starts after it, as writers mostly keep the lexicon's order.
+    /// </summary>
+    public static int NextProperty(ref Utf8JsonReader reader, LexiconPropertyNames names, int previous, ref Dictionary<string, JsonElement>? extensionData)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = names.IndexOf(ref reader, previous + 1);
+            if (index >= 0)
+            {
+                reader.Read();
+                return index;
+            }
+
+            KeepProperty(ref reader, ref extensionData);
+        }
+
+        return -1;
+    }
+
     /// <summary>Skips the value of a property the lexicon does not declare.</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {

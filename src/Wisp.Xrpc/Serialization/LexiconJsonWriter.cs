@@ -2,12 +2,48 @@ using System.Text.Json;
 
 namespace Wisp.Xrpc.Serialization;
 
-/// <summary>Writing helpers called by generated <see cref="ILexiconObject{TSelf}.WriteJson"/> methods.</summary>
+/// <summary>
+/// Writing helpers called by generated <see cref="ILexiconObject{TSelf}.WriteJson"/> methods. A helper that takes a
+/// property name writes nothing when the value is <see langword="null"/>: an absent optional property stays absent.
+/// (Explicit JSON <c>null</c>, for nullable properties, is written by the generated code itself.)
+/// </summary>
 public static class LexiconJsonWriter
 {
-    /// <summary>Writes a property holding an array of strings.</summary>
-    public static void WriteStringArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<string> items)
+    /// <summary>Writes a string property.</summary>
+    public static void WriteString(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
     {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    /// <summary>Writes an integer property.</summary>
+    public static void WriteInteger(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    /// <summary>Writes a boolean property.</summary>
+    public static void WriteBoolean(Utf8JsonWriter writer, ReadOnlySpan<byte> name, bool? value)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBoolean(name, flag);
+        }
+    }
+
+    /// <summary>Writes a property holding an array of strings.</summary>
+    public static void WriteStringArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<string>? items)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
         writer.WriteStartArray(name);
         foreach (var item in items)
         {
@@ -18,8 +54,13 @@ public static class LexiconJsonWriter
     }
 
     /// <summary>Writes a property holding an array of integers.</summary>
-    public static void WriteIntegerArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<long> items)
+    public static void WriteIntegerArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<long>? items)
     {
+        if (items is null)
+        {
+            return;
+        }
+
         writer.WriteStartArray(name);
         foreach (var item in items)
         {
@@ -30,8 +71,13 @@ public static class LexiconJsonWriter
     }
 
     /// <summary>Writes a property holding an array of booleans.</summary>
-    public static void WriteBooleanArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<bool> items)
+    public static void WriteBooleanArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<bool>? items)
     {
+        if (items is null)
+        {
+            return;
+        }
+
         writer.WriteStartArray(name);
         foreach (var item in items)
         {
@@ -42,17 +88,27 @@ public static class LexiconJsonWriter
     }
 
     /// <summary>Writes a property holding a lexicon object.</summary>
-    public static void WriteObject<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, T value)
-        where T : ILexiconObject<T>
+    public static void WriteObject<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, T? value)
+        where T : class, ILexiconObject<T>
     {
+        if (value is null)
+        {
+            return;
+        }
+
         writer.WritePropertyName(name);
         value.WriteJson(writer);
     }
 
     /// <summary>Writes a property holding an array of lexicon objects.</summary>
-    public static void WriteObjectArray<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<T> items)
+    public static void WriteObjectArray<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<T>? items)
         where T : ILexiconObject<T>
     {
+        if (items is null)
+        {
+            return;
+        }
+
         writer.WriteStartArray(name);
         foreach (var item in items)
         {

@@ -73,22 +73,19 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
+            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name");
+
             /// <inheritdoc />
             public static Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 string? name = default;
-                while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
+                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (index)
                     {
-                        reader.Read();
-                        name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name");
-                    }
-                    else
-                    {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
+                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
@@ -103,11 +100,8 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
-                if (type is not null)
-                {
-                    writer.WriteString("$type"u8, type);
-                }
-                writer.WriteString("name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
@@ -137,6 +131,8 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
+            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "token", "createdAt");
+
             /// <inheritdoc />
             public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
@@ -145,26 +141,13 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 string? name = default;
                 string? token = default;
                 string? createdAt = default;
-                while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
+                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (index)
                     {
-                        reader.Read();
-                        name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name");
-                    }
-                    else if (reader.ValueTextEquals("token"u8))
-                    {
-                        reader.Read();
-                        token = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "token");
-                    }
-                    else if (reader.ValueTextEquals("createdAt"u8))
-                    {
-                        reader.Read();
-                        createdAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "createdAt");
-                    }
-                    else
-                    {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
+                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
+                        case 1: token = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "token"); break;
+                        case 2: createdAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "createdAt"); break;
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
@@ -181,13 +164,10 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
-                if (type is not null)
-                {
-                    writer.WriteString("$type"u8, type);
-                }
-                writer.WriteString("name"u8, Name);
-                writer.WriteString("token"u8, Token);
-                writer.WriteString("createdAt"u8, CreatedAt);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "token"u8, Token);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "createdAt"u8, CreatedAt);
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }

@@ -73,22 +73,19 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
+            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name");
+
             /// <inheritdoc />
             public static Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 string? name = default;
-                while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
+                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (index)
                     {
-                        reader.Read();
-                        name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name");
-                    }
-                    else
-                    {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
+                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
@@ -104,11 +101,8 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
-                if (type is not null)
-                {
-                    writer.WriteString("$type"u8, type);
-                }
-                writer.WriteString("name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }

@@ -63,22 +63,19 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
+            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("secrets");
+
             /// <inheritdoc />
             public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 global::System.Collections.Generic.List<SecretMeta>? secrets = default;
-                while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
+                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
                 {
-                    if (reader.ValueTextEquals("secrets"u8))
+                    switch (index)
                     {
-                        reader.Read();
-                        secrets = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObjectArray<SecretMeta>(ref reader, path, "secrets");
-                    }
-                    else
-                    {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
+                        case 0: secrets = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObjectArray<SecretMeta>(ref reader, path, "secrets"); break;
                     }
                 }
                 if (secrets is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "secrets");
@@ -92,10 +89,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
-                if (type is not null)
-                {
-                    writer.WriteString("$type"u8, type);
-                }
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObjectArray(writer, "secrets"u8, Secrets);
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
@@ -145,6 +139,8 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
+            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "createdAt", "lastRotatedAt");
+
             /// <inheritdoc />
             public static SecretMeta ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
@@ -153,26 +149,13 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 string? name = default;
                 string? createdAt = default;
                 string? lastRotatedAt = default;
-                while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
+                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (index)
                     {
-                        reader.Read();
-                        name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name");
-                    }
-                    else if (reader.ValueTextEquals("createdAt"u8))
-                    {
-                        reader.Read();
-                        createdAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "createdAt");
-                    }
-                    else if (reader.ValueTextEquals("lastRotatedAt"u8))
-                    {
-                        reader.Read();
-                        lastRotatedAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "lastRotatedAt");
-                    }
-                    else
-                    {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
+                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
+                        case 1: createdAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "createdAt"); break;
+                        case 2: lastRotatedAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "lastRotatedAt"); break;
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
@@ -192,16 +175,10 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
-                if (type is not null)
-                {
-                    writer.WriteString("$type"u8, type);
-                }
-                writer.WriteString("name"u8, Name);
-                writer.WriteString("createdAt"u8, CreatedAt);
-                if (LastRotatedAt is { } lastRotatedAtValue)
-                {
-                    writer.WriteString("lastRotatedAt"u8, lastRotatedAtValue);
-                }
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "createdAt"u8, CreatedAt);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "lastRotatedAt"u8, LastRotatedAt);
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }

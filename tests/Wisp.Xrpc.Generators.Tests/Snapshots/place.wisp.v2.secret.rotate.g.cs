@@ -78,6 +78,8 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
+            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "token");
+
             /// <inheritdoc />
             public static Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
@@ -85,21 +87,12 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
                 string? name = default;
                 string? token = default;
-                while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
+                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (index)
                     {
-                        reader.Read();
-                        name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name");
-                    }
-                    else if (reader.ValueTextEquals("token"u8))
-                    {
-                        reader.Read();
-                        token = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "token");
-                    }
-                    else
-                    {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
+                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
+                        case 1: token = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "token"); break;
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
@@ -119,15 +112,9 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
-                if (type is not null)
-                {
-                    writer.WriteString("$type"u8, type);
-                }
-                writer.WriteString("name"u8, Name);
-                if (Token is { } tokenValue)
-                {
-                    writer.WriteString("token"u8, tokenValue);
-                }
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "token"u8, Token);
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
@@ -157,6 +144,8 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
 
+            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "token", "rotatedAt");
+
             /// <inheritdoc />
             public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
@@ -165,26 +154,13 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 string? name = default;
                 string? token = default;
                 string? rotatedAt = default;
-                while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
+                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (index)
                     {
-                        reader.Read();
-                        name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name");
-                    }
-                    else if (reader.ValueTextEquals("token"u8))
-                    {
-                        reader.Read();
-                        token = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "token");
-                    }
-                    else if (reader.ValueTextEquals("rotatedAt"u8))
-                    {
-                        reader.Read();
-                        rotatedAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "rotatedAt");
-                    }
-                    else
-                    {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
+                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
+                        case 1: token = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "token"); break;
+                        case 2: rotatedAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "rotatedAt"); break;
                     }
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
@@ -201,13 +177,10 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
             {
                 writer.WriteStartObject();
-                if (type is not null)
-                {
-                    writer.WriteString("$type"u8, type);
-                }
-                writer.WriteString("name"u8, Name);
-                writer.WriteString("token"u8, Token);
-                writer.WriteString("rotatedAt"u8, RotatedAt);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "token"u8, Token);
+                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "rotatedAt"u8, RotatedAt);
                 global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }

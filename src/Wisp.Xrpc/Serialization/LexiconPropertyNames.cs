@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Wisp.Xrpc.Serialization;
+
+/// <summary>
+/// The property names an object's lexicon declares, in the order its generated reader numbers them, as UTF-8:
+/// <see cref="LexiconJsonReader.NextProperty(ref Utf8JsonReader, LexiconPropertyNames, int, ref Dictionary{string, JsonElement}?)"/>
+/// matches the reader's current property name against them without allocating.
+/// </summary>
+public sealed class LexiconPropertyNames
+{
+    private readonly byte[][] _names;
+
+    /// <summary>Creates the table; generated code keeps one per object type in a static field.</summary>
+    public LexiconPropertyNames(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _names = new byte[names.Length][];
+        for (var i = 0; i < names.Length; i++)
+        {
+            _names[i] = Encoding.UTF8.GetBytes(names[i]);
+        }
+    }
+
+    /// <summary>
+    /// The index of the property name the reader is on, looking from <paramref name="start"/> round to it again;
+    /// -1 when the lexicon does not declare it.
+    /// </summary>
+    public int IndexOf(ref Utf8JsonReader reader, int start)
+    {
+        var names = _names;
+        for (var i = start; i < names.Length; i++)
+        {
+            if (reader.ValueTextEquals(names[i]))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < start && i < names.Length; i++)
+        {
+            if (reader.ValueTextEquals(names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
