@@ -59,11 +59,11 @@ internal static class EndpointEmitter
         var input = !method.HasInput ? None : method.InputIsRaw ? Raw : method.InputRef is { } inputRef ? Qualified(inputRef, index, rootNamespace) : $"{type}.Input";
         var output = !method.HasOutput ? None : method.OutputIsRaw ? Raw : method.OutputRef is { } outputRef ? Qualified(outputRef, index, rootNamespace) : $"{type}.Output";
 
-        var resolve = $"({handler}?)services.GetService(typeof({handler}))";
-        if (method.HasBuiltInHandler)
-        {
-            resolve += " ?? " + BuiltInHandlers.Construct(type);
-        }
+        // A built-in handler (the secret family) stands in when the application registers none; any other handler
+        // is found by the runtime as the IHandler service.
+        var resolve = method.HasBuiltInHandler
+            ? $"({handler}?)services.GetService(typeof({handler})) ?? {BuiltInHandlers.Construct(type)}"
+            : null;
 
         // The handler takes only what the lexicon declares; the others are discards.
         var lambdaParameters = $"handler, {(method.HasParams ? "parameters" : "_")}, {(method.HasInput ? "input" : "_")}, context";
@@ -77,7 +77,11 @@ internal static class EndpointEmitter
         w.Line($"    global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<{handler}, {parameters}, {input}, {output}>(");
         w.Line("        httpContext,");
         w.Line($"        {type}.Method,");
-        w.Line($"        static services => {resolve},");
+        if (resolve is not null)
+        {
+            w.Line($"        static services => {resolve},");
+        }
+
         w.Line($"        {call});");
     }
 

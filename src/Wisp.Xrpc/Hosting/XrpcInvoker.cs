@@ -15,6 +15,24 @@ namespace Wisp.Xrpc.Hosting;
 /// </summary>
 public static partial class XrpcInvoker
 {
+    /// <summary>Serves one call of a method whose handler is the <typeparamref name="THandler"/> service.</summary>
+    /// <typeparam name="THandler">The method's generated handler interface.</typeparam>
+    /// <typeparam name="TParams">The parameters type, or <see cref="XrpcEmpty"/>.</typeparam>
+    /// <typeparam name="TInput">The input type, or <see cref="XrpcEmpty"/>.</typeparam>
+    /// <typeparam name="TOutput">The output type, or <see cref="XrpcEmpty"/> when the method returns no body.</typeparam>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="method">The method's metadata.</param>
+    /// <param name="invoke">Calls the handler.</param>
+    public static Task InvokeAsync<THandler, TParams, TInput, TOutput>(
+        HttpContext httpContext,
+        XrpcMethod method,
+        Func<THandler, TParams, TInput, XrpcCallContext, ValueTask<TOutput>> invoke)
+        where THandler : class
+        where TParams : ILexiconParams<TParams>
+        where TInput : ILexiconObject<TInput>
+        where TOutput : ILexiconObject<TOutput> =>
+        InvokeAsync(httpContext, method, HandlerService<THandler>.Resolve, invoke);
+
     /// <summary>Serves one call of a method.</summary>
     /// <typeparam name="THandler">The method's generated handler interface.</typeparam>
     /// <typeparam name="TParams">The parameters type, or <see cref="XrpcEmpty"/>.</typeparam>
@@ -195,4 +213,11 @@ public static partial class XrpcInvoker
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "XRPC method {Nsid} failed with an unhandled exception")]
     private static partial void LogUnhandled(ILogger logger, string nsid, Exception exception);
+
+    /// <summary>Finds a handler among the request's services without a delegate per generated method.</summary>
+    private static class HandlerService<THandler>
+        where THandler : class
+    {
+        public static readonly Func<IServiceProvider, THandler?> Resolve = static services => (THandler?)services.GetService(typeof(THandler));
+    }
 }
