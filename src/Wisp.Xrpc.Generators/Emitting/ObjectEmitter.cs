@@ -164,7 +164,7 @@ internal sealed class ObjectEmitter(DocumentScope scope)
         }
         else
         {
-            // One case per declared property, numbered as in PropertyNames; the runtime matches the names and keeps
+            // One case per declared property, numbered as in the names table; the runtime matches the names and keeps
             // undeclared properties (one call per property read, not an if-chain per type: less code to compile).
             w.OpenBlock($"for (var index = -1; (index = {Reader}.NextProperty(ref reader, {PropertyNamesField}, index, ref extensionData)) >= 0;)");
             w.OpenBlock("switch (index)");
