@@ -55,13 +55,6 @@ public static class LexiconJsonReader
         reader.Skip();
     }
 
-    /// <summary>Moves to a property's value; true when it is JSON <c>null</c>.</summary>
-    public static bool MoveToValueIsNull(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.TokenType == JsonTokenType.Null;
-    }
-
     /// <summary>Reads the current value as a string.</summary>
     public static string GetString(ref Utf8JsonReader reader, string path, string property) =>
         reader.TokenType == JsonTokenType.String
