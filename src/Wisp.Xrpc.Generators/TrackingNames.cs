@@ -9,14 +9,14 @@ internal static class TrackingNames
     public const string Documents = nameof(Documents);
     public const string Identities = nameof(Identities);
     public const string ShadowedFiles = nameof(ShadowedFiles);
-    public const string DocumentsToEmit = nameof(DocumentsToEmit);
-    public const string Methods = nameof(Methods);
     public const string Summaries = nameof(Summaries);
     public const string Index = nameof(Index);
+    public const string Specs = nameof(Specs);
+    public const string Endpoints = nameof(Endpoints);
 
     /// <summary>The steps that do per-lexicon work; none may re-run after an unrelated C# edit.</summary>
     public static readonly string[] LexiconSteps =
     [
-        LexiconFiles, ParsedLexicons, Documents, Identities, ShadowedFiles, Summaries, Index, DocumentsToEmit, Methods,
+        LexiconFiles, ParsedLexicons, Documents, Identities, ShadowedFiles, Summaries, Index, Specs, Endpoints,
     ];
 }

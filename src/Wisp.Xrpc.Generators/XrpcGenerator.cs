@@ -1,18 +1,22 @@
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Wisp.Xrpc.Generators.Binding;
 using Wisp.Xrpc.Generators.Diagnostics;
 using Wisp.Xrpc.Generators.Emitting;
 using Wisp.Xrpc.Generators.Model;
 using Wisp.Xrpc.Generators.Parsing;
+using Wisp.Xrpc.Generators.Specs;
 
 namespace Wisp.Xrpc.Generators;
 
 /// <summary>
-/// Lexicon files → parser → equatable model → emitters. Only files tagged <c>WispXrpcLexicon=true</c> are read.
-/// Diagnostics travel in their own pipeline, so moving text in a lexicon re-reports but re-emits nothing.
+/// Lexicon files → parse (per file) → index (all shapes, one Collect: names and drops decided once) → bind (per
+/// file: its <see cref="DocumentSpec"/>) → emit. Only files tagged <c>WispXrpcLexicon=true</c> are read.
+/// Diagnostics travel in pipelines of their own, so moving text in a lexicon re-reports but re-emits nothing, and
+/// a document re-emits only when its own spec changes.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class XrpcGenerator : IIncrementalGenerator
@@ -24,23 +28,23 @@ public sealed class XrpcGenerator : IIncrementalGenerator
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
-        var lexiconFiles = context.AdditionalTextsProvider
+        context.RegisterSourceOutput(options.Select(static (o, _) => o.InvalidNamespace is null ? null : o), static (spc, invalid) =>
+        {
+            if (invalid is not null)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidNamespace, Location.None, invalid.InvalidNamespace, invalid.RootNamespace));
+            }
+        });
+
+        var parsed = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => IsLexicon(pair.Left, pair.Right))
             .Select(static (pair, _) => pair.Left)
-            .WithTrackingName(TrackingNames.LexiconFiles);
-
-        var parsed = lexiconFiles
+            .WithTrackingName(TrackingNames.LexiconFiles)
             .Select(static (file, cancellationToken) => Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.ParsedLexicons);
 
-        context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) =>
-        {
-            foreach (var diagnostic in diagnostics)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
 
         var identities = parsed
             .Where(static p => p.Document is not null)
@@ -48,13 +52,7 @@ public sealed class XrpcGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Identities)
             .Collect();
 
-        context.RegisterSourceOutput(identities, static (spc, all) =>
-        {
-            foreach (var duplicate in DuplicateIds.Find(all))
-            {
-                spc.ReportDiagnostic(duplicate.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(identities, static (spc, all) => Report(spc, DuplicateIds.Find(all)));
 
         // Files whose id an earlier file (ordinal path order) already declares: reported above, not emitted.
         var shadowedFiles = identities
@@ -64,52 +62,55 @@ public sealed class XrpcGenerator : IIncrementalGenerator
         var documents = parsed
             .Where(static p => p.Document is not null)
             .Select(static (p, _) => (p.FilePath, Document: p.Document!))
-            .WithTrackingName(TrackingNames.Documents);
-
-        var visibleDocuments = documents
+            .WithTrackingName(TrackingNames.Documents)
             .Combine(shadowedFiles)
             .Where(static pair => !pair.Right.Contains(pair.Left.FilePath))
             .Select(static (pair, _) => pair.Left.Document);
 
-        // Every lexicon's shape, for refs across files. Descriptions and positions are not in it, so editing
-        // them re-emits only the edited lexicon.
-        var index = visibleDocuments
-            .Select(static (document, _) => DefinitionNames.Summarize(document))
+        // Every lexicon's shape (no descriptions, no positions), and from all of them every C# name and every drop.
+        var index = documents
+            .Select(static (document, _) => IndexBuilder.Summarize(document))
             .WithTrackingName(TrackingNames.Summaries)
             .Collect()
-            .Select(static (summaries, _) => LexiconIndex.Build(summaries))
+            .Select(static (summaries, _) => IndexBuilder.Build(summaries))
             .WithTrackingName(TrackingNames.Index);
 
-        context.RegisterSourceOutput(parsed.Select(static (p, _) => p.ExternalRefs).Collect().Combine(index), static (spc, pair) =>
-        {
-            foreach (var diagnostic in UnresolvedRefs.Find(pair.Left, pair.Right))
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        var refSites = parsed
+            .Where(static p => p.Document is not null)
+            .Select(static (p, _) => (p.Document!.Id, p.RefSites))
+            .Collect();
+        context.RegisterSourceOutput(refSites.Combine(index), static (spc, pair) => Report(spc, RefDiagnostics.Find(pair.Left, pair.Right)));
 
-        var documentsToEmit = visibleDocuments
+        // Binding runs per document whenever the index changes, but yields an equal spec unless what the document
+        // prints changed: only then is its file emitted again.
+        var specs = documents
+            .Combine(index)
             .Combine(options)
-            .Combine(index)
-            .Select(static (pair, _) => new DocumentToEmit(pair.Left.Left, pair.Left.Right.RootNamespace, pair.Right))
-            .WithTrackingName(TrackingNames.DocumentsToEmit);
+            .Select(static (pair, _) => Binder.Bind(pair.Left.Left, pair.Left.Right, pair.Right.RootNamespace))
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.Specs);
 
-        context.RegisterSourceOutput(documentsToEmit, static (spc, document) =>
-            spc.AddSource(DocumentEmitter.HintName(document.Document), SourceText.From(DocumentEmitter.Emit(document), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(specs, static (spc, spec) =>
+            spc.AddSource(DocumentEmitter.HintName(spec), SourceText.From(DocumentEmitter.Emit(spec), System.Text.Encoding.UTF8)));
 
-        var methods = documents
-            .Select(static (d, _) => ToEndpoint(d.FilePath, d.Document))
-            .Where(static m => m is not null)
-            .WithTrackingName(TrackingNames.Methods)
+        var notes = specs.Select(static (spec, _) => (spec.Nsid, spec.Notes)).Where(static n => !n.Notes.IsEmpty).Collect();
+        var positions = parsed
+            .Where(static p => p.Document is not null)
+            .Select(static (p, _) => (p.Document!.Id, p.IdLocation, p.DefinitionLocations))
+            .Collect();
+        context.RegisterSourceOutput(notes.Combine(positions), static (spc, pair) => Report(spc, BindingNotes.Locate(pair.Left, pair.Right)));
+
+        var endpoints = specs
+            .Select(static (spec, _) => spec.Members.FirstOrDefault() is MethodSpec method ? method.Endpoint : null)
+            .Where(static endpoint => endpoint is not null)
+            .Select(static (endpoint, _) => endpoint!)
             .Collect()
-            .Combine(shadowedFiles)
-            .Select(static (pair, _) => pair.Left.Where(m => !pair.Right.Contains(m!.FilePath)).Select(m => m!).ToEquatableArray())
-            .Combine(index)
-            .Select(static (pair, _) => (Methods: pair.Left.Where(m => !pair.Right.IsDropped(m.Nsid, "main")).ToEquatableArray(), Index: pair.Right))
-            .Combine(options);
+            .Select(static (all, _) => EndpointBinder.Bind(all))
+            .WithTrackingName(TrackingNames.Endpoints);
 
-        context.RegisterSourceOutput(methods, static (spc, pair) =>
-            spc.AddSource(EndpointEmitter.HintName, SourceText.From(EndpointEmitter.Emit(pair.Left.Methods, pair.Left.Index, pair.Right.RootNamespace), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(endpoints, static (spc, all) =>
+            spc.AddSource(EndpointEmitter.HintName, SourceText.From(EndpointEmitter.Emit(all), System.Text.Encoding.UTF8)));
     }
 
     private static bool IsLexicon(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
@@ -132,18 +133,11 @@ public sealed class XrpcGenerator : IIncrementalGenerator
         return LexiconParser.Parse(file.Path, text, cancellationToken);
     }
 
-    private static LexiconRef? Absolute(LexiconRef? reference, string documentId) =>
-        reference is null ? null : reference with { Description = null, Document = reference.Document ?? documentId };
-
-    private static MethodEndpoint? ToEndpoint(string filePath, LexiconDocument document)
+    private static void Report(SourceProductionContext context, System.Collections.Generic.IEnumerable<DiagnosticInfo> diagnostics)
     {
-        var main = document.Definitions.FirstOrDefault(d => d.Name == "main");
-        return main?.Type is LexiconMethod method
-            ? new MethodEndpoint(filePath, document.Id, method.Kind, method.Parameters is { Properties.IsEmpty: false }, method.Input is not null, method.Output is not null, method.Input?.IsRaw == true, method.Output?.IsRaw == true, BuiltInHandlers.Supports(document))
-            {
-                InputRef = Absolute(method.Input?.SchemaRef, document.Id),
-                OutputRef = Absolute(method.Output?.SchemaRef, document.Id),
-            }
-            : null;
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
     }
 }

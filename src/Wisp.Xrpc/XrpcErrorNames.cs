@@ -12,8 +12,11 @@ public static class XrpcErrorNames
     /// <summary>403: the caller may not do this.</summary>
     public const string Forbidden = "Forbidden";
 
-    /// <summary>404: the XRPC path names no method (reserved by the spec).</summary>
+    /// <summary>404: what the request names does not exist (and the XRPC path naming no method, in the spec).</summary>
     public const string NotFound = "NotFound";
+
+    /// <summary>409: the thing to create exists already (wisp.place's secret family).</summary>
+    public const string AlreadyExists = "AlreadyExists";
 
     /// <summary>413: the request body is larger than the server accepts.</summary>
     public const string PayloadTooLarge = "PayloadTooLarge";
@@ -29,4 +32,24 @@ public static class XrpcErrorNames
 
     /// <summary>503: a dependency the method needs is unavailable.</summary>
     public const string ServiceUnavailable = "ServiceUnavailable";
+
+    /// <summary>
+    /// The HTTP status of an error, by name: the one table generated <c>Errors</c> factories and the built-in handlers
+    /// share. The spec's and the reference server's names keep their status, <see cref="NotFound"/> and
+    /// <see cref="AlreadyExists"/> are 404 and 409 as wisp.place answers them, and every other error a lexicon
+    /// declares is 400, as @atproto/xrpc-server sends it.
+    /// </summary>
+    public static int StatusOf(string error) => error switch
+    {
+        AuthenticationRequired => 401,
+        Forbidden => 403,
+        NotFound => 404,
+        AlreadyExists => 409,
+        PayloadTooLarge => 413,
+        RateLimitExceeded => 429,
+        InternalServerError => 500,
+        MethodNotImplemented => 501,
+        ServiceUnavailable => 503,
+        _ => 400,
+    };
 }

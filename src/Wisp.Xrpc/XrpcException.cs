@@ -29,6 +29,9 @@ public class XrpcException : Exception
     /// <summary>The message written as <c>message</c>, or null to leave it out.</summary>
     public string? ErrorMessage { get; }
 
+    /// <summary>The error <paramref name="error"/> with the status <see cref="XrpcErrorNames.StatusOf"/> gives it (what generated <c>Errors</c> factories throw).</summary>
+    public static XrpcException Declared(string error, string? message = null) => new(XrpcErrorNames.StatusOf(error), error, message);
+
     /// <summary>400 <c>InvalidRequest</c>.</summary>
     public static XrpcException InvalidRequest(string message) => new(400, XrpcErrorNames.InvalidRequest, message);
 

@@ -52,7 +52,7 @@ public sealed class IncrementalityTests
         Assert.Single(parsed, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(parsed, o => Reused.Contains(o.Reason));
 
-        var emitted = result.TrackedSteps[TrackingNames.DocumentsToEmit].SelectMany(s => s.Outputs).ToList();
+        var emitted = result.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs).ToList();
         Assert.Single(emitted, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(emitted, o => Reused.Contains(o.Reason));
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("Ping, edited.", StringComparison.Ordinal));
@@ -69,7 +69,7 @@ public sealed class IncrementalityTests
 
         Assert.Contains(result.TrackedSteps[TrackingNames.ParsedLexicons].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.All(result.TrackedSteps[TrackingNames.Documents].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, Reused));
-        Assert.All(result.TrackedSteps[TrackingNames.DocumentsToEmit].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, Reused));
+        Assert.All(result.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, Reused));
     }
 
     private static GeneratorHarness CreateHarness() =>

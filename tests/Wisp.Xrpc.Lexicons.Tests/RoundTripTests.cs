@@ -115,7 +115,7 @@ public sealed class RoundTripTests
         {
             Text = "see",
             CreatedAt = "2024-11-26T12:34:56Z",
-            Embed = new External.Main { External = new External.External2 { Uri = "https://example.com", Title = "Example", Description = "" } },
+            Embed = new External.Main { External = new External.ExternalDef { Uri = "https://example.com", Title = "Example", Description = "" } },
         };
 
         AssertSameJson(

@@ -55,6 +55,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EmptyClosedUnion = Error(
         "WXRPC015", "Closed union with no members", "A closed union must name at least one ref; with none, no value is valid");
 
+    public static readonly DiagnosticDescriptor DuplicateKey = Error(
+        "WXRPC016", "Key written twice in one JSON object", "\"{0}\" is written twice in this object; JSON readers disagree on which one counts: remove one");
+
+    public static readonly DiagnosticDescriptor NotDefinable = Error(
+        "WXRPC017", "Type cannot be a named definition", "Definition \"{0}\" is a {1}, which the Lexicon spec allows only in place (a property's type, an array's items), not as a named definition; use an object, or write the {1} where it is used");
+
+    public static readonly DiagnosticDescriptor InvalidNamespace = Error(
+        "WXRPC018", "Namespace of the generated types is not a C# namespace", "The namespace '{0}' (WispXrpcNamespace or RootNamespace) is not a valid C# namespace; the generated types use '{1}' instead: set <WispXrpcNamespace> to a dotted list of C# identifiers");
+
     public static readonly DiagnosticDescriptor NotSupportedYet = new(
         "WXRPC100",
         "Lexicon feature not supported yet",
@@ -63,11 +72,28 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor BuiltInHandlerNotUsed = new(
+        "WXRPC101",
+        "Built-in handler not used",
+        "The lexicon '{0}' has a built-in handler, but its shape differs from the one that handler serves ({1}); the method answers 501 MethodNotImplemented until you register an IHandler",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor Renamed = new(
+        "WXRPC200",
+        "Lexicon name renamed in C#",
+        "{0} is the C# {1} '{2}': '{3}' {4}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidJson, InvalidLexiconVersion, InvalidId, MissingDefs, WrongJsonKind, InvalidType,
         RequiredPropertyMissing, PrimaryTypeNotMain, DuplicateId, UnresolvedRef, RefToToken, UnionMemberNotObject,
-        ConstWithDefault, MinimumAboveMaximum, EmptyClosedUnion, NotSupportedYet,
+        ConstWithDefault, MinimumAboveMaximum, EmptyClosedUnion, DuplicateKey, NotDefinable, InvalidNamespace,
+        NotSupportedYet, BuiltInHandlerNotUsed, Renamed,
     ];
 
     public static DiagnosticDescriptor? Find(string id)

@@ -1,5 +1,6 @@
 using System.Linq;
 using Wisp.Xrpc.Generators.Model;
+using Wisp.Xrpc.Generators.Specs;
 
 namespace Wisp.Xrpc.Generators.Emitting;
 
@@ -12,9 +13,8 @@ internal static class EndpointEmitter
 {
     public const string HintName = "WispXrpcEndpoints.g.cs";
 
-    public static string Emit(EquatableArray<MethodEndpoint> methods, LexiconIndex index, string rootNamespace)
+    public static string Emit(EquatableArray<BoundEndpoint> endpoints)
     {
-        var ordered = methods.OrderBy(m => m.Nsid, System.StringComparer.Ordinal).ToList();
         var w = new SourceWriter();
         w.Line(SourceWriter.Header);
         w.OpenBlock("namespace Microsoft.AspNetCore.Builder");
@@ -26,22 +26,22 @@ internal static class EndpointEmitter
         w.Line("/// with 501 MethodNotImplemented. Conventions added to the result apply to all methods.");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
-        w.Line(ordered.Count == 0 ? "/// No lexicon declares a method yet." : "/// Methods: " + string.Join(", ", ordered.Select(m => $"<c>{m.Nsid}</c>")) + ".");
+        w.Line(endpoints.Count == 0 ? "/// No lexicon declares a method yet." : "/// Methods: " + string.Join(", ", endpoints.Select(e => $"<c>{SourceWriter.EscapeXml(e.Endpoint.Nsid)}</c>")) + ".");
         w.Line("/// </remarks>");
         w.OpenBlock("public static global::Wisp.Xrpc.Hosting.XrpcEndpointConventionBuilder MapWispXrpc(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
         w.Line("var mapper = global::Wisp.Xrpc.Hosting.XrpcEndpointMapper.Begin(endpoints);");
-        foreach (var method in ordered)
+        foreach (var bound in endpoints)
         {
-            w.Line($"mapper.Map({DocumentClass(method, rootNamespace)}.Method, {DelegateName(method)});");
+            w.Line($"mapper.Map({bound.Endpoint.ClassName}.Method, {bound.DelegateName});");
         }
 
         w.Line("return mapper.Complete();");
         w.CloseBlock();
 
-        foreach (var method in ordered)
+        foreach (var bound in endpoints)
         {
             w.Line();
-            EmitDelegate(w, method, index, rootNamespace);
+            EmitDelegate(w, bound);
         }
 
         w.CloseBlock();
@@ -49,20 +49,15 @@ internal static class EndpointEmitter
         return w.ToString();
     }
 
-    private static void EmitDelegate(SourceWriter w, MethodEndpoint method, LexiconIndex index, string rootNamespace)
+    private static void EmitDelegate(SourceWriter w, BoundEndpoint bound)
     {
-        var type = DocumentClass(method, rootNamespace);
-        var handler = $"{type}.IHandler";
-        var parameters = method.HasParams ? $"{type}.Params" : "global::Wisp.Xrpc.Serialization.XrpcEmpty";
-        const string Raw = "global::Wisp.Xrpc.XrpcBlob";
-        const string None = "global::Wisp.Xrpc.Serialization.XrpcEmpty";
-        var input = !method.HasInput ? None : method.InputIsRaw ? Raw : method.InputRef is { } inputRef ? Qualified(inputRef, index, rootNamespace) : $"{type}.Input";
-        var output = !method.HasOutput ? None : method.OutputIsRaw ? Raw : method.OutputRef is { } outputRef ? Qualified(outputRef, index, rootNamespace) : $"{type}.Output";
+        var method = bound.Endpoint;
+        var handler = $"{method.ClassName}.IHandler";
 
         // A built-in handler (the secret family) stands in when the application registers none; any other handler
         // is found by the runtime as the IHandler service.
         var resolve = method.HasBuiltInHandler
-            ? $"({handler}?)services.GetService(typeof({handler})) ?? {BuiltInHandlers.Construct(type)}"
+            ? $"({handler}?)services.GetService(typeof({handler})) ?? {BuiltInHandlerEmitter.Construct(method.ClassName)}"
             : null;
 
         // The handler takes only what the lexicon declares; the others are discards.
@@ -72,11 +67,11 @@ internal static class EndpointEmitter
             ? $"static ({lambdaParameters}) => handler.HandleAsync({arguments})"
             : $"static async ({lambdaParameters}) => {{ await handler.HandleAsync({arguments}); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; }}";
 
-        w.Line($"/// <summary>{method.Kind.ToString().ToUpperInvariant()} <c>{method.Nsid}</c>.</summary>");
-        w.Line($"private static global::System.Threading.Tasks.Task {DelegateName(method)}(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>");
-        w.Line($"    global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<{handler}, {parameters}, {input}, {output}>(");
+        w.Line($"/// <summary>{method.Kind.ToString().ToUpperInvariant()} <c>{SourceWriter.EscapeXml(method.Nsid)}</c>.</summary>");
+        w.Line($"private static global::System.Threading.Tasks.Task {bound.DelegateName}(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>");
+        w.Line($"    global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<{handler}, {method.ParamsType}, {method.InputType}, {method.OutputType}>(");
         w.Line("        httpContext,");
-        w.Line($"        {type}.Method,");
+        w.Line($"        {method.ClassName}.Method,");
         if (resolve is not null)
         {
             w.Line($"        static services => {resolve},");
@@ -84,13 +79,4 @@ internal static class EndpointEmitter
 
         w.Line($"        {call});");
     }
-
-    private static string DocumentClass(MethodEndpoint method, string rootNamespace) =>
-        $"global::{CSharpNames.Namespace(rootNamespace, method.Nsid)}.{CSharpNames.DocumentClass(method.Nsid)}";
-
-    /// <summary>The C# type of a body whose schema is a ref to an object of some lexicon.</summary>
-    private static string Qualified(LexiconRef reference, LexiconIndex index, string rootNamespace) =>
-        CrossLexiconRefs.QualifiedTypeName(rootNamespace, reference.Document!, reference.Definition, index);
-
-    private static string DelegateName(MethodEndpoint method) => CSharpNames.Flat(method.Nsid) + "Async";
 }

@@ -1,5 +1,4 @@
-using System.Collections.Generic;
-using Wisp.Xrpc.Generators.Model;
+using Wisp.Xrpc.Generators.Specs;
 
 namespace Wisp.Xrpc.Generators.Emitting;
 
@@ -9,17 +8,12 @@ namespace Wisp.Xrpc.Generators.Emitting;
 /// </summary>
 internal static class KnownValuesEmitter
 {
-    /// <param name="w">The writer.</param>
-    /// <param name="className">The class's name.</param>
-    /// <param name="type">The string.</param>
-    /// <param name="where">What the values belong to, for the documentation (<c>nsid#name</c>, a property).</param>
-    public static void Emit(SourceWriter w, string className, LexiconString type, string where)
+    public static void Emit(SourceWriter w, KnownValuesSpec spec)
     {
-        w.Summary((type.Description is null ? string.Empty : type.Description + " ") + $"The known values of {where}; other values are valid too.");
-        w.OpenBlock($"public static class {className}");
-        var taken = new HashSet<string> { className };
+        w.Summary((spec.Description is null ? string.Empty : spec.Description + " ") + $"The known values of {spec.Where}; other values are valid too.");
+        w.OpenBlock($"public static class {spec.Name}");
         var first = true;
-        foreach (var value in type.KnownValues)
+        foreach (var constant in spec.Values)
         {
             if (!first)
             {
@@ -27,9 +21,8 @@ internal static class KnownValuesEmitter
             }
 
             first = false;
-            var local = value.Substring(System.Math.Max(value.LastIndexOf('#'), value.LastIndexOf('.')) + 1);
-            w.Line($"/// <summary><c>{SourceWriter.EscapeXml(value)}</c></summary>");
-            w.Line($"public const string {CSharpNames.Unique(CSharpNames.Pascal(local.Length == 0 ? value : local).TrimStart('@'), taken)} = {SourceWriter.Literal(value)};");
+            w.Summary(null, $"<c>{SourceWriter.EscapeXml(constant.Value)}</c>");
+            w.Line($"public const string {constant.Name} = {SourceWriter.Literal(constant.Value)};");
         }
 
         w.CloseBlock();

@@ -181,7 +181,10 @@ internal sealed class JsonParser
             {
                 var tail = _text.Substring(runStart, _position - runStart);
                 _position++;
-                return builder is null ? tail : builder.Append(tail).ToString();
+                var value = builder is null ? tail : builder.Append(tail).ToString();
+                return HasUnpairedSurrogate(value)
+                    ? throw new JsonParseException("The string holds an unpaired UTF-16 surrogate (a \\uD800-\\uDFFF escape without its pair), which is not Unicode text", start)
+                    : value;
             }
 
             if (c < ' ')
@@ -322,6 +325,24 @@ internal sealed class JsonParser
 
             _position++;
         }
+    }
+
+    /// <summary>Lexicon text becomes C# literals and UTF-8: a lone surrogate has no UTF-8 form (the data model forbids it).</summary>
+    private static bool HasUnpairedSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Printable(char c) => c < ' ' ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString();

@@ -1,95 +1,73 @@
 using System.Collections.Generic;
 using System.Linq;
+using Wisp.Xrpc.Generators.Parsing;
 
 namespace Wisp.Xrpc.Generators.Model;
 
 /// <summary>
-/// What other lexicons need to know about one definition: its lexicon type name (<paramref name="Kind"/>), its C#
-/// name if it is an object or record, its type if it is a named value type (a string, an array, …) that refs use
-/// inline. Methods and tokens are listed too, but cannot be referenced as types.
+/// What other lexicons need to know about one definition: its lexicon type (<paramref name="Kind"/>, empty when the
+/// parser skipped it) and, for a named value type (a string, an array, …) that refs use in place, its shape.
+/// Shapes hold no descriptions, so editing a description changes no other lexicon's output.
 /// </summary>
-internal sealed record DefinitionSummary(string Name, string? TypeName, LexiconType? Primitive, string Kind = "")
-{
-    public bool IsReferenceable => TypeName is not null || Primitive is not null;
-}
+internal sealed record DefinitionSummary(string Name, string Kind, LexiconType? Shape);
 
-/// <summary>A dependency of one definition on another (in this lexicon or another one).</summary>
-internal sealed record Dependency(string From, string TargetDocument, string TargetDefinition);
+/// <summary>A ref of definition <paramref name="From"/> to another definition (in this lexicon or another one).</summary>
+internal sealed record Dependency(string From, string TargetDocument, string TargetDefinition, RefUsage Usage);
 
 /// <summary>One lexicon as the others see it. Holds no descriptions or positions, so it changes only when shapes do.</summary>
 internal sealed record DocumentSummary(string Id, EquatableArray<DefinitionSummary> Definitions, EquatableArray<Dependency> Dependencies);
 
+/// <summary>A definition as the binder sees it: its summary, its C# type name if it has one, and whether it is generated.</summary>
+/// <param name="TypeName">The nested C# name (objects, records, tokens, strings with known values), else null.</param>
+/// <param name="IsGenerated">False when the definition, or something it refers to, cannot be generated.</param>
+internal sealed record IndexedDefinition(string Name, string Kind, LexiconType? Shape, string? TypeName, bool IsGenerated);
+
+/// <summary>A lexicon's C# home, decided once for all lexicons, and its definitions.</summary>
+/// <param name="Namespace">The namespace below the root one, e.g. <c>App.Bsky.Feed</c>.</param>
+/// <param name="ClassName">The static class that holds the lexicon's types, e.g. <c>Post</c>.</param>
+/// <param name="HintName">The generated file's name, unique ignoring case as Roslyn requires.</param>
+/// <param name="Renames">Where a name is not the one the lexicon asked for, and why.</param>
+internal sealed record IndexedDocument(
+    string Id,
+    string Namespace,
+    string ClassName,
+    string HintName,
+    EquatableArray<IndexedDefinition> Definitions,
+    EquatableArray<Rename> Renames);
+
+/// <summary>A lexicon name that became a different C# name: <paramref name="What"/> is the C# <paramref name="Kind"/> <paramref name="To"/>, since <paramref name="From"/> <paramref name="Why"/>.</summary>
+/// <param name="Definition">The definition it is in (for the diagnostic's position), or null for the lexicon's class.</param>
+internal sealed record Rename(string? Definition, string What, string Kind, string From, string To, string Why);
+
 /// <summary>
-/// Every lexicon of the project and the definitions that cannot be generated because something they reference
-/// (directly or through others) is missing or not generated. Built from all documents with one Collect.
+/// Every lexicon of the project, with every C# type name and every generated-or-not decision made, built from all
+/// summaries with one Collect. Only the binder reads it; what a document's output uses of it is copied into the
+/// document's spec, so a change here re-emits only the documents it touches.
 /// </summary>
-internal sealed record LexiconIndex(EquatableArray<DocumentSummary> Documents, EquatableArray<string> Dropped)
+internal sealed record LexiconIndex(EquatableArray<IndexedDocument> Documents)
 {
-    private Dictionary<string, DocumentSummary>? _byId;
-    private HashSet<string>? _dropped;
+    private Dictionary<string, IndexedDocument>? _byId;
 
-    // The lookups below are caches: equality is the documents and the dropped set only, or an index whose cache
-    // happened to be filled would never equal a fresh one and the pipeline would re-emit every lexicon.
-    public bool Equals(LexiconIndex? other) =>
-        other is not null && Documents.Equals(other.Documents) && Dropped.Equals(other.Dropped);
+    // The lookup is a cache: equality is the documents only, or an index whose cache happened to be filled would
+    // never equal a fresh one.
+    public bool Equals(LexiconIndex? other) => other is not null && Documents.Equals(other.Documents);
 
-    public override int GetHashCode() => unchecked((Documents.GetHashCode() * 31) + Dropped.GetHashCode());
+    public override int GetHashCode() => Documents.GetHashCode();
 
-    public DocumentSummary? Find(string id)
+    /// <summary>The lexicon <paramref name="id"/> (its domain part compared ignoring case, as NSIDs are), or null.</summary>
+    public IndexedDocument? Find(string id)
     {
-        _byId ??= Documents.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First());
-        return _byId.TryGetValue(id, out var document) ? document : null;
+        _byId ??= Documents.GroupBy(d => NormalizedId(d.Id)).ToDictionary(g => g.Key, g => g.First());
+        return _byId.TryGetValue(NormalizedId(id), out var document) ? document : null;
     }
 
-    public DefinitionSummary? Find(string id, string definition) =>
+    public IndexedDefinition? Find(string id, string definition) =>
         Find(id)?.Definitions.FirstOrDefault(d => d.Name == definition);
 
-    public bool IsDropped(string id, string definition)
+    /// <summary>An NSID with its domain authority lower-cased: the spec makes that part case-insensitive, the name not.</summary>
+    public static string NormalizedId(string id)
     {
-        _dropped ??= new HashSet<string>(Dropped);
-        return _dropped.Contains(id + "#" + definition);
-    }
-
-    /// <summary>Computes the dropped definitions to a fixed point across all documents.</summary>
-    public static LexiconIndex Build(IEnumerable<DocumentSummary> summaries)
-    {
-        var documents = summaries.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToList();
-        var alive = new HashSet<string>();
-        var referenceable = new HashSet<string>();
-        foreach (var document in documents)
-        {
-            foreach (var definition in document.Definitions)
-            {
-                alive.Add(document.Id + "#" + definition.Name);
-                if (definition.IsReferenceable)
-                {
-                    referenceable.Add(document.Id + "#" + definition.Name);
-                }
-            }
-        }
-
-        var dropped = new SortedSet<string>(System.StringComparer.Ordinal);
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var document in documents)
-            {
-                foreach (var dependency in document.Dependencies)
-                {
-                    var from = document.Id + "#" + dependency.From;
-                    var target = dependency.TargetDocument + "#" + dependency.TargetDefinition;
-                    if (alive.Contains(from) && !(alive.Contains(target) && referenceable.Contains(target)))
-                    {
-                        alive.Remove(from);
-                        dropped.Add(from);
-                        changed = true;
-                    }
-                }
-            }
-        }
-        while (changed);
-
-        return new LexiconIndex(documents.ToEquatableArray(), dropped.ToEquatableArray());
+        var lastDot = id.LastIndexOf('.');
+        return lastDot < 0 ? id : id.Substring(0, lastDot).ToLowerInvariant() + id.Substring(lastDot);
     }
 }

@@ -16,14 +16,7 @@ internal sealed record LexiconString(
     EquatableArray<string> KnownValues,
     EquatableArray<string> Enum,
     string? Const,
-    string? Default) : LexiconType(Description)
-{
-    /// <summary>
-    /// Set when this string is a named definition used in place (<c>nsid#name</c>): its known values have their
-    /// constants there, not at every property that refers to it.
-    /// </summary>
-    public string? NamedAt { get; init; }
-}
+    string? Default) : LexiconType(Description);
 
 /// <summary><c>integer</c>: a signed 64-bit value.</summary>
 internal sealed record LexiconInteger(
@@ -78,10 +71,10 @@ internal sealed record LexiconPermissionSet(string? Description, string? Title, 
 internal sealed record LexiconToken(string? Description) : LexiconType(Description);
 
 /// <summary>
-/// <c>ref</c> to a definition by its name in <c>defs</c>: of this lexicon when <see cref="Document"/> is null,
-/// else of the lexicon with that id (resolved across files through the <see cref="LexiconIndex"/>).
+/// <c>ref</c> to the definition <paramref name="Definition"/> of the lexicon <paramref name="Document"/> (always
+/// absolute: the parser fills in the lexicon's own id for <c>#local</c> refs). What it names is decided by the binder.
 /// </summary>
-internal sealed record LexiconRef(string? Description, string Definition, string? Document = null) : LexiconType(Description);
+internal sealed record LexiconRef(string? Description, string Document, string Definition) : LexiconType(Description);
 
 /// <summary>A property of an object. <see cref="IsRequired"/> and <see cref="IsNullable"/> come from the object's lists.</summary>
 internal sealed record LexiconProperty(string Name, LexiconType Type, bool IsRequired, bool IsNullable);

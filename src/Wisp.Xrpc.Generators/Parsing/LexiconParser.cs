@@ -20,8 +20,11 @@ internal sealed class LexiconParser
     private static readonly HashSet<string> KnownTypeNames =
     [
         "null", "boolean", "integer", "string", "bytes", "cid-link", "blob", "array", "object", "params",
-        "token", "ref", "union", "unknown", "record", "query", "procedure", "subscription", "permission-set",
+        "token", "ref", "union", "unknown", "record", "query", "procedure", "subscription", "permission-set", "permission",
     ];
+
+    /// <summary>Types the Lexicon spec does not allow as named definitions: they only exist in place.</summary>
+    private static readonly HashSet<string> NotDefinableTypeNames = ["ref", "union", "unknown", "params", "permission"];
 
     private static readonly HashSet<string> PrimaryTypeNames = ["record", "query", "procedure", "subscription", "permission-set"];
 
@@ -36,9 +39,8 @@ internal sealed class LexiconParser
     private JsonObject? _defs;
     private string? _id;
     private string? _currentDefinition;
-    private readonly List<(string Definition, string Target, JsonNode At)> _refs = [];
-    private readonly List<ExternalRef> _externalRefs = [];
-    private readonly HashSet<string> _inlining = [];
+    private readonly List<RefSite> _refSites = [];
+    private readonly List<NamedLocation> _definitionLocations = [];
 
     private LexiconParser(string path, SourceText text)
     {
@@ -66,6 +68,7 @@ internal sealed class LexiconParser
             return Result(null, null);
         }
 
+        ReportDuplicateKeys(root);
         if (root is not JsonObject document)
         {
             Report(DiagnosticDescriptors.WrongJsonKind, root, "lexicon document", "an object", root.KindName);
@@ -126,21 +129,24 @@ internal sealed class LexiconParser
         _defs = defs;
         _id = id;
         var definitions = new List<LexiconDefinition>();
-        foreach (var def in defs.Properties)
+        var skipped = new List<string>();
+        foreach (var def in Distinct(defs))
         {
             cancellationToken.ThrowIfCancellationRequested();
             _currentDefinition = def.Name;
+            _definitionLocations.Add(new NamedLocation(def.Name, Location(def.NameStart, def.NameEnd)));
             var definition = ParseDefinition(id, def);
             if (definition is not null)
             {
                 definitions.Add(definition);
             }
+            else
+            {
+                skipped.Add(def.Name);
+            }
         }
 
-        DropDefinitionsWithMissingTargets(id, definitions);
-
-        var description = (document.Get("description") as JsonString)?.Value;
-        var skipped = defs.Properties.Select(p => p.Name).Where(name => !definitions.Exists(d => d.Name == name)).Distinct();
+        var description = Text(document, "description");
         return Result(new LexiconDocument(id, description, definitions.ToEquatableArray()) { SkippedDefinitions = skipped.ToEquatableArray() }, idLocation);
     }
 
@@ -164,6 +170,12 @@ internal sealed class LexiconParser
             return null;
         }
 
+        if (NotDefinableTypeNames.Contains(typeName))
+        {
+            Report(DiagnosticDescriptors.NotDefinable, body.Get("type")!, def.Name, typeName);
+            return null;
+        }
+
         var reference = $"{id}#{def.Name}";
         var type = typeName switch
         {
@@ -172,7 +184,7 @@ internal sealed class LexiconParser
             "procedure" => ParseMethod(body, XrpcMethodKind.Procedure, reference),
             "record" => ParseRecord(body, reference),
             "subscription" => ParseSubscription(body, reference),
-            "permission-set" => new LexiconPermissionSet(DescriptionOf(body), (body.Get("title") as JsonString)?.Value, (body.Get("detail") as JsonString)?.Value),
+            "permission-set" => new LexiconPermissionSet(DescriptionOf(body), Text(body, "title"), Text(body, "detail")),
             _ => ParseType(body, typeName, reference),
         };
 
@@ -358,7 +370,7 @@ internal sealed class LexiconParser
         if (schemaType == "ref")
         {
             // The body is an object defined elsewhere (e.g. app.bsky.actor.defs#profileViewDetailed).
-            if (schema.Get("ref") is JsonString target && ResolveRef(target, DescriptionOf(schema), reference, objectOnly: true) is LexiconRef bodyRef)
+            if (schema.Get("ref") is JsonString target && Ref(target, DescriptionOf(schema), RefUsage.BodySchema) is { } bodyRef)
             {
                 return new LexiconBody(encoding.Value, DescriptionOf(body), null, bodyRef);
             }
@@ -388,23 +400,23 @@ internal sealed class LexiconParser
         typeName is "string" or "integer" or "boolean" or "unknown"
         || (typeName == "array" && node.Get("items") is JsonObject items && items.Get("type") is JsonString { Value: "string" or "integer" or "boolean" });
 
-    private LexiconType? ParseType(JsonObject node, string typeName, string reference) => typeName switch
+    private LexiconType? ParseType(JsonObject node, string typeName, string reference, RefUsage usage = RefUsage.Value) => typeName switch
     {
-        "ref" => ParseRef(node, reference),
+        "ref" => ParseRef(node, usage),
         "string" => ParseString(node),
         "integer" => ParseInteger(node),
-        "boolean" => NotConstAndDefault(node, "boolean") ? new LexiconBoolean(DescriptionOf(node), Boolean(node, "const"), Boolean(node, "default")) : null,
+        "boolean" => ParseBoolean(node),
         "array" => ParseArray(node, reference),
         "unknown" => new LexiconUnknown(DescriptionOf(node)),
         "object" => ParseObject(node, reference, "object"),
-        "blob" => new LexiconBlob(DescriptionOf(node), Strings(node, "accept"), Integer(node, "maxSize")),
+        "blob" => ParseBlob(node),
         "bytes" => ParseBytes(node),
         "cid-link" => new LexiconCidLink(DescriptionOf(node)),
         "union" => ParseUnion(node, reference),
         _ => NotSupported(node, typeName, reference),
     };
 
-    private LexiconType? ParseRef(JsonObject node, string reference)
+    private LexiconRef? ParseRef(JsonObject node, RefUsage usage)
     {
         if (node.Get("ref") is not JsonString target)
         {
@@ -412,72 +424,32 @@ internal sealed class LexiconParser
             return null;
         }
 
-        return ResolveRef(target, DescriptionOf(node), reference, objectOnly: false);
+        return Ref(target, DescriptionOf(node), usage);
     }
 
     /// <summary>
-    /// A ref to an object or record becomes a <see cref="LexiconRef"/>; a ref to any other value type of this
-    /// lexicon (a string with knownValues, an array, …) is used inline where it is referenced. Refs to other
-    /// lexicons are checked once every lexicon is parsed (<see cref="UnresolvedRefs"/>).
+    /// A ref, made absolute (<c>#name</c> names a definition of this lexicon, <c>nsid</c> the <c>main</c> of
+    /// another). Only its syntax is checked here: what it names, and so whether it is an object used by name or a
+    /// value type used in place, is decided by the binder once every lexicon is known.
     /// </summary>
-    private LexiconType? ResolveRef(JsonString target, string? description, string reference, bool objectOnly)
+    private LexiconRef? Ref(JsonString target, string? description, RefUsage usage)
     {
         var hash = target.Value.IndexOf('#');
         var documentId = hash < 0 ? target.Value : target.Value.Substring(0, hash);
         var name = hash < 0 ? "main" : target.Value.Substring(hash + 1);
-        if (documentId.Length > 0 && documentId != _id)
+        if (documentId.Length == 0)
         {
-            if (!Nsid.IsValid(documentId) || name.Length == 0)
-            {
-                Report(DiagnosticDescriptors.UnresolvedRef, target, target.Value, documentId);
-                return null;
-            }
-
-            _externalRefs.Add(new ExternalRef(_currentDefinition!, documentId, name, target.Value, Location(target.Start, target.End), objectOnly));
-            return new LexiconRef(description, name, documentId);
+            documentId = _id!;
         }
 
-        if (_defs?.Get(name) is not JsonObject definition)
+        if (!Nsid.IsValid(documentId) || name.Length == 0 || name.IndexOf('#') >= 0)
         {
-            Report(DiagnosticDescriptors.UnresolvedRef, target, target.Value, _id ?? "(no id)");
+            Report(DiagnosticDescriptors.UnresolvedRef, target, target.Value, documentId.Length == 0 ? "(none)" : documentId);
             return null;
         }
 
-        var targetType = (definition.Get("type") as JsonString)?.Value;
-        if (targetType is "object" or "record")
-        {
-            _refs.Add((_currentDefinition!, name, target));
-            return new LexiconRef(description, name);
-        }
-
-        if (objectOnly)
-        {
-            Report(DiagnosticDescriptors.UnionMemberNotObject, target, target.Value, targetType ?? "definition without a type");
-            return null;
-        }
-
-        if (targetType == "token")
-        {
-            Report(DiagnosticDescriptors.RefToToken, target, target.Value);
-            return null;
-        }
-
-        if (targetType is null || PrimaryTypeNames.Contains(targetType) || !KnownTypeNames.Contains(targetType))
-        {
-            Report(DiagnosticDescriptors.InvalidType, target, $"Ref '{target.Value}' names a {targetType ?? "definition without a type"}, which cannot be used as a value");
-            return null;
-        }
-
-        // A named value type is used inline where it is referenced; a cycle of such refs has no finite shape.
-        if (!_inlining.Add(name))
-        {
-            Report(DiagnosticDescriptors.InvalidType, target, $"Ref '{target.Value}' refers back to itself through value types; only objects and records can be recursive");
-            return null;
-        }
-
-        var inlined = ParseType(definition, targetType, reference);
-        _inlining.Remove(name);
-        return inlined is LexiconString named ? named with { NamedAt = $"{_id}#{name}" } : inlined;
+        _refSites.Add(new RefSite(_currentDefinition!, documentId, name, target.Value, Location(target.Start, target.End), usage));
+        return new LexiconRef(description, documentId, name);
     }
 
     private LexiconUnion? ParseUnion(JsonObject node, string reference)
@@ -488,7 +460,12 @@ internal sealed class LexiconParser
             return null;
         }
 
-        var closed = Boolean(node, "closed") == true;
+        if (!TryBoolean(node, "closed", out var closedValue))
+        {
+            return null;
+        }
+
+        var closed = closedValue == true;
         if (closed && refsNode.Items.Count == 0)
         {
             Report(DiagnosticDescriptors.EmptyClosedUnion, node.Get("closed")!);
@@ -506,7 +483,7 @@ internal sealed class LexiconParser
                 continue;
             }
 
-            if (ResolveRef(target, description: null, reference, objectOnly: true) is LexiconRef member)
+            if (Ref(target, description: null, RefUsage.UnionMember) is { } member)
             {
                 if (!refs.Contains(member))
                 {
@@ -522,62 +499,7 @@ internal sealed class LexiconParser
         return ok ? new LexiconUnion(DescriptionOf(node), refs.ToEquatableArray(), closed) : null;
     }
 
-    private LexiconBytes? ParseBytes(JsonObject node) =>
-        Bounds(node, "minLength", "maxLength")
-            ? new LexiconBytes(DescriptionOf(node), Integer(node, "minLength"), Integer(node, "maxLength"))
-            : null;
-
-    /// <summary>Checks that a lower bound is not above its upper bound (WXRPC014).</summary>
-    private bool Bounds(JsonObject node, string minimumKey, string maximumKey)
-    {
-        if (Integer(node, minimumKey) is { } minimum && Integer(node, maximumKey) is { } maximum && minimum > maximum)
-        {
-            Report(DiagnosticDescriptors.MinimumAboveMaximum, node.Get(minimumKey)!, minimumKey, Invariant(minimum), maximumKey, Invariant(maximum));
-            return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>Checks that a field does not have both <c>const</c> and <c>default</c> (WXRPC013).</summary>
-    private bool NotConstAndDefault(JsonObject node, string where)
-    {
-        if (node.Get("const") is not null && node.Get("default") is { } defaultNode)
-        {
-            Report(DiagnosticDescriptors.ConstWithDefault, defaultNode, where);
-            return false;
-        }
-
-        return true;
-    }
-
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// A ref may name a definition that was itself skipped (it uses a feature not supported yet); then the
-    /// definition holding the ref is skipped too, with a warning at the ref, until no ref points nowhere.
-    /// </summary>
-    private void DropDefinitionsWithMissingTargets(string id, List<LexiconDefinition> definitions)
-    {
-        bool dropped;
-        do
-        {
-            dropped = false;
-            var objects = new HashSet<string>(definitions.Where(d => d.Type is LexiconObject or LexiconRecord).Select(d => d.Name));
-            foreach (var (definition, target, at) in _refs)
-            {
-                var index = definitions.FindIndex(d => d.Name == definition);
-                if (index >= 0 && !objects.Contains(target))
-                {
-                    definitions.RemoveAt(index);
-                    ReportNotSupported(at, $"The ref to '#{target}', which is not generated,", $"{id}#{definition}");
-                    dropped = true;
-                    break;
-                }
-            }
-        }
-        while (dropped);
-    }
 
     private LexiconType? NotSupported(JsonObject node, string typeName, string reference)
     {
@@ -596,7 +518,7 @@ internal sealed class LexiconParser
                 return null;
             }
 
-            declared.AddRange(properties.Properties);
+            declared.AddRange(Distinct(properties));
         }
 
         var required = StringSet(node, "required", declared);
@@ -682,66 +604,6 @@ internal sealed class LexiconParser
         return set;
     }
 
-    private LexiconString? ParseString(JsonObject node)
-    {
-        string? format = null;
-        if (node.Get("format") is { } formatNode)
-        {
-            if (formatNode is not JsonString formatString || !KnownStringFormats.Contains(formatString.Value))
-            {
-                Report(DiagnosticDescriptors.InvalidType, formatNode, $"Unknown string format {Describe(formatNode)}; the formats are {string.Join(", ", KnownStringFormats)}");
-                return null;
-            }
-
-            format = formatString.Value;
-        }
-
-        if (!NotConstAndDefault(node, "string") || !Bounds(node, "minLength", "maxLength") || !Bounds(node, "minGraphemes", "maxGraphemes"))
-        {
-            return null;
-        }
-
-        return new LexiconString(
-            DescriptionOf(node),
-            format,
-            Integer(node, "minLength"),
-            Integer(node, "maxLength"),
-            Integer(node, "minGraphemes"),
-            Integer(node, "maxGraphemes"),
-            Strings(node, "knownValues"),
-            Strings(node, "enum"),
-            (node.Get("const") as JsonString)?.Value,
-            (node.Get("default") as JsonString)?.Value);
-    }
-
-    private LexiconInteger? ParseInteger(JsonObject node)
-    {
-        if (!NotConstAndDefault(node, "integer") || !Bounds(node, "minimum", "maximum"))
-        {
-            return null;
-        }
-
-        var values = new List<long>();
-        if (node.Get("enum") is JsonArray items)
-        {
-            foreach (var item in items.Items)
-            {
-                if (item is JsonNumber number && long.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-                {
-                    values.Add(value);
-                }
-            }
-        }
-
-        return new LexiconInteger(
-            DescriptionOf(node),
-            Integer(node, "minimum"),
-            Integer(node, "maximum"),
-            values.ToEquatableArray(),
-            Integer(node, "const"),
-            Integer(node, "default"));
-    }
-
     private LexiconArray? ParseArray(JsonObject node, string reference)
     {
         if (node.Get("items") is not JsonObject items)
@@ -764,10 +626,10 @@ internal sealed class LexiconParser
             return null;
         }
 
-        var itemType = ParseType(items, typeName, reference);
-        return itemType is null || !Bounds(node, "minLength", "maxLength")
-            ? null
-            : new LexiconArray(DescriptionOf(node), itemType, Integer(node, "minLength"), Integer(node, "maxLength"));
+        var itemType = ParseType(items, typeName, reference, RefUsage.ArrayItem);
+        return itemType is not null && TryBounds(node, "minLength", "maxLength", out var minLength, out var maxLength)
+            ? new LexiconArray(DescriptionOf(node), itemType, minLength, maxLength)
+            : null;
     }
 
     private string? TypeName(JsonObject node, string where)
@@ -788,32 +650,261 @@ internal sealed class LexiconParser
         return type.Value;
     }
 
-    private static string? DescriptionOf(JsonObject node) => (node.Get("description") as JsonString)?.Value;
 
-    private static bool? Boolean(JsonObject node, string key) => (node.Get(key) as JsonBoolean)?.Value;
+    private LexiconString? ParseString(JsonObject node)
+    {
+        string? format = null;
+        if (node.Get("format") is { } formatNode)
+        {
+            if (formatNode is not JsonString formatString || !KnownStringFormats.Contains(formatString.Value))
+            {
+                Report(DiagnosticDescriptors.InvalidType, formatNode, $"Unknown string format {Describe(formatNode)}; the formats are {string.Join(", ", KnownStringFormats)}");
+                return null;
+            }
 
-    private static long? Integer(JsonObject node, string key) =>
-        node.Get(key) is JsonNumber number && long.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
+            format = formatString.Value;
+        }
+
+        return NotConstAndDefault(node, "string")
+            && TryBounds(node, "minLength", "maxLength", out var minLength, out var maxLength)
+            & TryBounds(node, "minGraphemes", "maxGraphemes", out var minGraphemes, out var maxGraphemes)
+            & TryStrings(node, "knownValues", out var knownValues)
+            & TryStrings(node, "enum", out var values)
+            & TryString(node, "const", out var constant)
+            & TryString(node, "default", out var defaultValue)
+            ? new LexiconString(DescriptionOf(node), format, minLength, maxLength, minGraphemes, maxGraphemes, knownValues, values, constant, defaultValue)
+            : null;
+    }
+
+    private LexiconInteger? ParseInteger(JsonObject node) =>
+        NotConstAndDefault(node, "integer")
+        && TryBounds(node, "minimum", "maximum", out var minimum, out var maximum)
+        & TryIntegers(node, "enum", out var values)
+        & TryInteger(node, "const", out var constant)
+        & TryInteger(node, "default", out var defaultValue)
+            ? new LexiconInteger(DescriptionOf(node), minimum, maximum, values, constant, defaultValue)
             : null;
 
-    private static EquatableArray<string> Strings(JsonObject node, string key)
+    private LexiconBoolean? ParseBoolean(JsonObject node) =>
+        NotConstAndDefault(node, "boolean") && TryBoolean(node, "const", out var constant) & TryBoolean(node, "default", out var defaultValue)
+            ? new LexiconBoolean(DescriptionOf(node), constant, defaultValue)
+            : null;
+
+    private LexiconBytes? ParseBytes(JsonObject node) =>
+        TryBounds(node, "minLength", "maxLength", out var minLength, out var maxLength)
+            ? new LexiconBytes(DescriptionOf(node), minLength, maxLength)
+            : null;
+
+    private LexiconBlob? ParseBlob(JsonObject node) =>
+        TryStrings(node, "accept", out var accept) & TryInteger(node, "maxSize", out var maxSize)
+            ? new LexiconBlob(DescriptionOf(node), accept, maxSize)
+            : null;
+
+    /// <summary>Reads a lower and an upper bound, and checks that the lower is not above the upper (WXRPC014).</summary>
+    private bool TryBounds(JsonObject node, string minimumKey, string maximumKey, out long? minimum, out long? maximum)
     {
-        if (node.Get(key) is not JsonArray array)
+        if (!(TryInteger(node, minimumKey, out minimum) & TryInteger(node, maximumKey, out maximum)))
         {
-            return EquatableArray<string>.Empty;
+            return false;
         }
 
-        var values = new List<string>();
+        if (minimum > maximum)
+        {
+            Report(DiagnosticDescriptors.MinimumAboveMaximum, node.Get(minimumKey)!, minimumKey, Invariant(minimum!.Value), maximumKey, Invariant(maximum!.Value));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks that a field does not have both <c>const</c> and <c>default</c> (WXRPC013).</summary>
+    private bool NotConstAndDefault(JsonObject node, string where)
+    {
+        if (node.Get("const") is not null && node.Get("default") is { } defaultNode)
+        {
+            Report(DiagnosticDescriptors.ConstWithDefault, defaultNode, where);
+            return false;
+        }
+
+        return true;
+    }
+
+    // Constraint values: absent is null; present but of the wrong kind is WXRPC005 at the value, never a silent
+    // drop of the check. Integers may be written in any JSON number form that denotes one (1e3, 1000.0), as
+    // JSON.parse and the reference's schema checks read them.
+    private bool TryInteger(JsonObject node, string key, out long? value)
+    {
+        value = null;
+        if (node.Get(key) is not { } valueNode)
+        {
+            return true;
+        }
+
+        value = AsInteger(valueNode);
+        if (value is null)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, valueNode, key, "an integer (a whole number from -2^63 to 2^63-1)", Describe(valueNode));
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryIntegers(JsonObject node, string key, out EquatableArray<long> values)
+    {
+        values = EquatableArray<long>.Empty;
+        if (node.Get(key) is not { } valueNode)
+        {
+            return true;
+        }
+
+        var list = new List<long>();
+        if (valueNode is JsonArray array)
+        {
+            foreach (var item in array.Items)
+            {
+                if (AsInteger(item) is not { } number)
+                {
+                    Report(DiagnosticDescriptors.WrongJsonKind, item, $"{key}[]", "an integer", Describe(item));
+                    return false;
+                }
+
+                list.Add(number);
+            }
+
+            values = list.ToEquatableArray();
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.WrongJsonKind, valueNode, key, "an array of integers", valueNode.KindName);
+        return false;
+    }
+
+    private bool TryString(JsonObject node, string key, out string? value)
+    {
+        value = null;
+        switch (node.Get(key))
+        {
+            case null:
+                return true;
+            case JsonString text:
+                value = text.Value;
+                return true;
+            case var other:
+                Report(DiagnosticDescriptors.WrongJsonKind, other, key, "a string", other.KindName);
+                return false;
+        }
+    }
+
+    private bool TryStrings(JsonObject node, string key, out EquatableArray<string> values)
+    {
+        values = EquatableArray<string>.Empty;
+        if (node.Get(key) is not { } valueNode)
+        {
+            return true;
+        }
+
+        if (valueNode is not JsonArray array)
+        {
+            Report(DiagnosticDescriptors.WrongJsonKind, valueNode, key, "an array of strings", valueNode.KindName);
+            return false;
+        }
+
+        var list = new List<string>();
         foreach (var item in array.Items)
         {
-            if (item is JsonString s)
+            if (item is not JsonString text)
             {
-                values.Add(s.Value);
+                Report(DiagnosticDescriptors.WrongJsonKind, item, $"{key}[]", "a string", item.KindName);
+                return false;
             }
+
+            list.Add(text.Value);
         }
 
-        return values.ToEquatableArray();
+        values = list.ToEquatableArray();
+        return true;
+    }
+
+    private bool TryBoolean(JsonObject node, string key, out bool? value)
+    {
+        value = null;
+        switch (node.Get(key))
+        {
+            case null:
+                return true;
+            case JsonBoolean boolean:
+                value = boolean.Value;
+                return true;
+            case var other:
+                Report(DiagnosticDescriptors.WrongJsonKind, other, key, "a boolean", other.KindName);
+                return false;
+        }
+    }
+
+    private static long? AsInteger(JsonNode node)
+    {
+        if (node is not JsonNumber number)
+        {
+            return null;
+        }
+
+        if (long.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exact))
+        {
+            return exact;
+        }
+
+        return decimal.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value == decimal.Truncate(value) && value >= long.MinValue && value <= long.MaxValue
+                ? (long)value
+                : null;
+    }
+
+    /// <summary>A string field's value; descriptions and titles that are not strings are ignored (they never change what is generated).</summary>
+    private static string? Text(JsonObject node, string key) => (node.Get(key) as JsonString)?.Value;
+
+    private static string? DescriptionOf(JsonObject node) => Text(node, "description");
+
+    /// <summary>JSON allows a key twice in one object; a lexicon must not (which one counts is unclear to every reader).</summary>
+    private void ReportDuplicateKeys(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                HashSet<string>? seen = null;
+                foreach (var property in obj.Properties)
+                {
+                    seen ??= new HashSet<string>(System.StringComparer.Ordinal);
+                    if (!seen.Add(property.Name))
+                    {
+                        Report(DiagnosticDescriptors.DuplicateKey, property.NameStart, property.NameEnd, property.Name);
+                    }
+
+                    ReportDuplicateKeys(property.Value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array.Items)
+                {
+                    ReportDuplicateKeys(item);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>An object's properties, each name once, with the value of its last occurrence (as JSON.parse reads it).</summary>
+    private static IEnumerable<JsonProperty> Distinct(JsonObject node)
+    {
+        for (var i = 0; i < node.Properties.Count; i++)
+        {
+            var property = node.Properties[i];
+            if (ReferenceEquals(node.Find(property.Name), property))
+            {
+                yield return property;
+            }
+        }
     }
 
     private static string Describe(JsonNode node) => node switch
@@ -841,6 +932,7 @@ internal sealed class LexiconParser
     private ParsedLexicon Result(LexiconDocument? document, LocationInfo? idLocation) =>
         new(_path, document, _diagnostics.ToEquatableArray(), idLocation)
         {
-            ExternalRefs = document is null ? EquatableArray<ExternalRef>.Empty : _externalRefs.ToEquatableArray(),
+            RefSites = document is null ? EquatableArray<RefSite>.Empty : _refSites.ToEquatableArray(),
+            DefinitionLocations = document is null ? EquatableArray<NamedLocation>.Empty : _definitionLocations.ToEquatableArray(),
         };
 }

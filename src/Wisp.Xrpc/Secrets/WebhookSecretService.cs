@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Wisp.Xrpc.Secrets;
@@ -14,11 +13,11 @@ public sealed partial class WebhookSecretService(
     TimeProvider time,
     ILogger<WebhookSecretService> logger)
 {
-    /// <summary>The error a duplicate name gets (409, as wisp.place).</summary>
-    public const string AlreadyExists = "AlreadyExists";
+    /// <summary>The error a duplicate name gets (409, as wisp.place; <see cref="XrpcErrorNames.StatusOf"/>).</summary>
+    public const string AlreadyExists = XrpcErrorNames.AlreadyExists;
 
-    /// <summary>The error an unknown name gets (404, as wisp.place).</summary>
-    public const string NotFound = "NotFound";
+    /// <summary>The error an unknown name gets (404, as wisp.place; <see cref="XrpcErrorNames.StatusOf"/>).</summary>
+    public const string NotFound = XrpcErrorNames.NotFound;
 
     /// <summary>
     /// Creates a secret named <paramref name="name"/> for <paramref name="ownerDid"/> with a new random token.
@@ -36,7 +35,7 @@ public sealed partial class WebhookSecretService(
         if (!await store.TryCreateAsync(secret, cancellationToken))
         {
             LogDuplicate(logger, name, ownerDid);
-            throw new XrpcException(StatusCodes.Status409Conflict, AlreadyExists, $"A secret named '{name}' already exists");
+            throw XrpcException.Declared(AlreadyExists, $"A secret named '{name}' already exists");
         }
 
         LogCreated(logger, name, ownerDid);
@@ -103,7 +102,7 @@ public sealed partial class WebhookSecretService(
         token.Length is >= 32 and <= 256 && !token.AsSpan().ContainsAnyExceptInRange('!', '~');
 
     private static XrpcException NotFoundError(string name) =>
-        new(StatusCodes.Status404NotFound, NotFound, $"No secret named '{name}'");
+        XrpcException.Declared(NotFound, $"No secret named '{name}'");
 
     // Millisecond precision: what a response shows is exactly what is stored.
     private DateTimeOffset Now()

@@ -24,8 +24,8 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             OutputEncoding: "application/json",
             RequiresAuthentication: true,
             Description: "Create a named webhook signing secret. The server generates a short random token returned once in the response. Reference the secret by name via secretId in place.wisp.v2.wh.",
-            InputType: typeof(Input),
-            OutputType: typeof(Output),
+            InputType: typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input),
+            OutputType: typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output),
             Parameters: [],
             Errors: ["AuthenticationRequired", "InvalidRequest", "AlreadyExists"]);
 
@@ -37,7 +37,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// <summary>
             /// Create a named webhook signing secret. The server generates a short random token returned once in the response. Reference the secret by name via secretId in place.wisp.v2.wh.
             /// </summary>
-            global::System.Threading.Tasks.ValueTask<Output> HandleAsync(Input input, global::Wisp.Xrpc.XrpcCallContext context);
+            global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output> HandleAsync(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input input, global::Wisp.Xrpc.XrpcCallContext context);
         }
 
         /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
@@ -46,23 +46,23 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// <summary>
             /// The declared error AuthenticationRequired.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => new(401, "AuthenticationRequired", message);
+            public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AuthenticationRequired", message);
 
             /// <summary>
             /// The declared error InvalidRequest.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException InvalidRequest(string? message = null) => new(400, "InvalidRequest", message);
+            public static global::Wisp.Xrpc.XrpcException InvalidRequest(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("InvalidRequest", message);
 
             /// <summary>
             /// The declared error AlreadyExists.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException AlreadyExists(string? message = null) => new(400, "AlreadyExists", message);
+            public static global::Wisp.Xrpc.XrpcException AlreadyExists(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AlreadyExists", message);
         }
 
         /// <summary>
         /// The input of place.wisp.v2.secret.create.
         /// </summary>
-        public sealed partial class Input : global::Wisp.Xrpc.Serialization.ILexiconObject<Input>
+        public sealed partial class Input : global::Wisp.Xrpc.Serialization.ILexiconObject<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input>
         {
             /// <summary>
             /// Unique name for this secret, scoped to the caller DID.
@@ -76,7 +76,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name");
 
             /// <inheritdoc />
-            public static Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
@@ -90,7 +90,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 }
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(name, path, "name", global::Wisp.Xrpc.Validation.LexiconFormat.RecordKey);
-                return new Input { Name = name, ExtensionData = extensionData };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input { Name = name, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
@@ -110,7 +110,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>
         /// The output of place.wisp.v2.secret.create.
         /// </summary>
-        public sealed partial class Output : global::Wisp.Xrpc.Serialization.ILexiconObject<Output>
+        public sealed partial class Output : global::Wisp.Xrpc.Serialization.ILexiconObject<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output>
         {
             /// <summary>
             /// The "name" property: a string.
@@ -134,7 +134,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "token", "createdAt");
 
             /// <inheritdoc />
-            public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
@@ -154,7 +154,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 if (token is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "token");
                 if (createdAt is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "createdAt");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(createdAt, path, "createdAt", global::Wisp.Xrpc.Validation.LexiconFormat.Datetime);
-                return new Output { Name = name, Token = token, CreatedAt = createdAt, ExtensionData = extensionData };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output { Name = name, Token = token, CreatedAt = createdAt, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
@@ -179,10 +179,10 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         internal sealed class DefaultHandler(global::Wisp.Xrpc.Secrets.WebhookSecretService secrets) : IHandler
         {
             /// <inheritdoc />
-            public async global::System.Threading.Tasks.ValueTask<Output> HandleAsync(Input input, global::Wisp.Xrpc.XrpcCallContext context)
+            public async global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output> HandleAsync(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input input, global::Wisp.Xrpc.XrpcCallContext context)
             {
                 var secret = await secrets.CreateAsync(context.RequireCallerDid(), input.Name, context.RequestAborted);
-                return new Output { Name = secret.Name, Token = secret.Token, CreatedAt = global::Wisp.Xrpc.LexiconDatetime.Format(secret.CreatedAt) };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output { Name = secret.Name, Token = secret.Token, CreatedAt = global::Wisp.Xrpc.LexiconDatetime.Format(secret.CreatedAt) };
             }
         }
     }

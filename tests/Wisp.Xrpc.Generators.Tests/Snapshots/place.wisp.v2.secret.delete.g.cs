@@ -24,7 +24,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             OutputEncoding: null,
             RequiresAuthentication: true,
             Description: "Delete a webhook signing secret by name.",
-            InputType: typeof(Input),
+            InputType: typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input),
             OutputType: null,
             Parameters: [],
             Errors: ["AuthenticationRequired", "InvalidRequest", "NotFound"]);
@@ -37,7 +37,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// <summary>
             /// Delete a webhook signing secret by name.
             /// </summary>
-            global::System.Threading.Tasks.ValueTask HandleAsync(Input input, global::Wisp.Xrpc.XrpcCallContext context);
+            global::System.Threading.Tasks.ValueTask HandleAsync(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input input, global::Wisp.Xrpc.XrpcCallContext context);
         }
 
         /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
@@ -46,23 +46,23 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// <summary>
             /// The declared error AuthenticationRequired.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => new(401, "AuthenticationRequired", message);
+            public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AuthenticationRequired", message);
 
             /// <summary>
             /// The declared error InvalidRequest.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException InvalidRequest(string? message = null) => new(400, "InvalidRequest", message);
+            public static global::Wisp.Xrpc.XrpcException InvalidRequest(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("InvalidRequest", message);
 
             /// <summary>
             /// The declared error NotFound.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException NotFound(string? message = null) => new(400, "NotFound", message);
+            public static global::Wisp.Xrpc.XrpcException NotFound(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("NotFound", message);
         }
 
         /// <summary>
         /// The input of place.wisp.v2.secret.delete.
         /// </summary>
-        public sealed partial class Input : global::Wisp.Xrpc.Serialization.ILexiconObject<Input>
+        public sealed partial class Input : global::Wisp.Xrpc.Serialization.ILexiconObject<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input>
         {
             /// <summary>
             /// 1–64 character server-managed secret ID. Use ASCII letters, digits, dots, underscores, and hyphens only.
@@ -76,7 +76,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name");
 
             /// <inheritdoc />
-            public static Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
@@ -91,7 +91,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.StringLength(name, path, "name", 0L, 64L);
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(name, path, "name", global::Wisp.Xrpc.Validation.LexiconFormat.RecordKey);
-                return new Input { Name = name, ExtensionData = extensionData };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input { Name = name, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
@@ -114,7 +114,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         internal sealed class DefaultHandler(global::Wisp.Xrpc.Secrets.WebhookSecretService secrets) : IHandler
         {
             /// <inheritdoc />
-            public async global::System.Threading.Tasks.ValueTask HandleAsync(Input input, global::Wisp.Xrpc.XrpcCallContext context)
+            public async global::System.Threading.Tasks.ValueTask HandleAsync(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input input, global::Wisp.Xrpc.XrpcCallContext context)
             {
                 await secrets.DeleteAsync(context.RequireCallerDid(), input.Name, context.RequestAborted);
             }

@@ -25,7 +25,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             RequiresAuthentication: true,
             Description: "List webhook signing secrets for the caller DID. Token values are never returned.",
             InputType: null,
-            OutputType: typeof(Output),
+            OutputType: typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output),
             Parameters: [],
             Errors: ["AuthenticationRequired"]);
 
@@ -37,7 +37,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// <summary>
             /// List webhook signing secrets for the caller DID. Token values are never returned.
             /// </summary>
-            global::System.Threading.Tasks.ValueTask<Output> HandleAsync(global::Wisp.Xrpc.XrpcCallContext context);
+            global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output> HandleAsync(global::Wisp.Xrpc.XrpcCallContext context);
         }
 
         /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
@@ -46,18 +46,18 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// <summary>
             /// The declared error AuthenticationRequired.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => new(401, "AuthenticationRequired", message);
+            public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AuthenticationRequired", message);
         }
 
         /// <summary>
         /// The output of place.wisp.v2.secret.list.
         /// </summary>
-        public sealed partial class Output : global::Wisp.Xrpc.Serialization.ILexiconObject<Output>
+        public sealed partial class Output : global::Wisp.Xrpc.Serialization.ILexiconObject<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output>
         {
             /// <summary>
             /// The "secrets" property: an array.
             /// </summary>
-            public required global::System.Collections.Generic.IReadOnlyList<SecretMeta> Secrets { get; init; }
+            public required global::System.Collections.Generic.IReadOnlyList<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.SecretMeta> Secrets { get; init; }
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
@@ -66,20 +66,20 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("secrets");
 
             /// <inheritdoc />
-            public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
-                global::System.Collections.Generic.List<SecretMeta>? secrets = default;
+                global::System.Collections.Generic.List<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.SecretMeta>? secrets = default;
                 for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: secrets = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObjectArray<SecretMeta>(ref reader, path, "secrets"); break;
+                        case 0: secrets = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObjectArray<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.SecretMeta>(ref reader, path, "secrets"); break;
                     }
                 }
                 if (secrets is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "secrets");
-                return new Output { Secrets = secrets, ExtensionData = extensionData };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output { Secrets = secrets, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
@@ -102,23 +102,23 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         internal sealed class DefaultHandler(global::Wisp.Xrpc.Secrets.WebhookSecretService secrets) : IHandler
         {
             /// <inheritdoc />
-            public async global::System.Threading.Tasks.ValueTask<Output> HandleAsync(global::Wisp.Xrpc.XrpcCallContext context)
+            public async global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output> HandleAsync(global::Wisp.Xrpc.XrpcCallContext context)
             {
                 var owned = await secrets.ListAsync(context.RequireCallerDid(), context.RequestAborted);
-                var metas = new global::System.Collections.Generic.List<SecretMeta>(owned.Count);
+                var metas = new global::System.Collections.Generic.List<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.SecretMeta>(owned.Count);
                 foreach (var s in owned)
                 {
-                    metas.Add(new SecretMeta { Name = s.Name, CreatedAt = global::Wisp.Xrpc.LexiconDatetime.Format(s.CreatedAt), LastRotatedAt = s.LastRotatedAt is { } rotated ? global::Wisp.Xrpc.LexiconDatetime.Format(rotated) : null });
+                    metas.Add(new global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.SecretMeta { Name = s.Name, CreatedAt = global::Wisp.Xrpc.LexiconDatetime.Format(s.CreatedAt), LastRotatedAt = s.LastRotatedAt is { } rotated ? global::Wisp.Xrpc.LexiconDatetime.Format(rotated) : null });
                 }
 
-                return new Output { Secrets = metas };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output { Secrets = metas };
             }
         }
 
         /// <summary>
         /// The "secretMeta" object of place.wisp.v2.secret.list.
         /// </summary>
-        public sealed partial class SecretMeta : global::Wisp.Xrpc.Serialization.ILexiconObject<SecretMeta>
+        public sealed partial class SecretMeta : global::Wisp.Xrpc.Serialization.ILexiconObject<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.SecretMeta>
         {
             /// <summary>
             /// The "name" property: a string.
@@ -142,7 +142,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "createdAt", "lastRotatedAt");
 
             /// <inheritdoc />
-            public static SecretMeta ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.SecretMeta ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
@@ -165,7 +165,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.Format(lastRotatedAt, path, "lastRotatedAt", global::Wisp.Xrpc.Validation.LexiconFormat.Datetime);
                 }
-                return new SecretMeta { Name = name, CreatedAt = createdAt, LastRotatedAt = lastRotatedAt, ExtensionData = extensionData };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.SecretMeta { Name = name, CreatedAt = createdAt, LastRotatedAt = lastRotatedAt, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />

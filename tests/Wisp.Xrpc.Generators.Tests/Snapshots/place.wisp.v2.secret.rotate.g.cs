@@ -24,8 +24,8 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             OutputEncoding: "application/json",
             RequiresAuthentication: true,
             Description: "Rotate a webhook signing secret to a newly generated token, or to a caller-supplied one. The old token stops working immediately. The new token is only returned in this response.",
-            InputType: typeof(Input),
-            OutputType: typeof(Output),
+            InputType: typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Input),
+            OutputType: typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output),
             Parameters: [],
             Errors: ["AuthenticationRequired", "InvalidRequest", "NotFound"]);
 
@@ -37,7 +37,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// <summary>
             /// Rotate a webhook signing secret to a newly generated token, or to a caller-supplied one. The old token stops working immediately. The new token is only returned in this response.
             /// </summary>
-            global::System.Threading.Tasks.ValueTask<Output> HandleAsync(Input input, global::Wisp.Xrpc.XrpcCallContext context);
+            global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output> HandleAsync(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Input input, global::Wisp.Xrpc.XrpcCallContext context);
         }
 
         /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
@@ -46,23 +46,23 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// <summary>
             /// The declared error AuthenticationRequired.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => new(401, "AuthenticationRequired", message);
+            public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AuthenticationRequired", message);
 
             /// <summary>
             /// The declared error InvalidRequest.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException InvalidRequest(string? message = null) => new(400, "InvalidRequest", message);
+            public static global::Wisp.Xrpc.XrpcException InvalidRequest(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("InvalidRequest", message);
 
             /// <summary>
             /// The declared error NotFound.
             /// </summary>
-            public static global::Wisp.Xrpc.XrpcException NotFound(string? message = null) => new(400, "NotFound", message);
+            public static global::Wisp.Xrpc.XrpcException NotFound(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("NotFound", message);
         }
 
         /// <summary>
         /// The input of place.wisp.v2.secret.rotate.
         /// </summary>
-        public sealed partial class Input : global::Wisp.Xrpc.Serialization.ILexiconObject<Input>
+        public sealed partial class Input : global::Wisp.Xrpc.Serialization.ILexiconObject<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Input>
         {
             /// <summary>
             /// 1–64 character server-managed secret ID. Use ASCII letters, digits, dots, underscores, and hyphens only.
@@ -81,7 +81,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "token");
 
             /// <inheritdoc />
-            public static Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
@@ -102,7 +102,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.StringLength(token, path, "token", 32L, 256L);
                 }
-                return new Input { Name = name, Token = token, ExtensionData = extensionData };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Input { Name = name, Token = token, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
@@ -123,7 +123,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         /// <summary>
         /// The output of place.wisp.v2.secret.rotate.
         /// </summary>
-        public sealed partial class Output : global::Wisp.Xrpc.Serialization.ILexiconObject<Output>
+        public sealed partial class Output : global::Wisp.Xrpc.Serialization.ILexiconObject<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output>
         {
             /// <summary>
             /// The "name" property: a string.
@@ -147,7 +147,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "token", "rotatedAt");
 
             /// <inheritdoc />
-            public static Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
@@ -167,7 +167,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 if (token is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "token");
                 if (rotatedAt is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "rotatedAt");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(rotatedAt, path, "rotatedAt", global::Wisp.Xrpc.Validation.LexiconFormat.Datetime);
-                return new Output { Name = name, Token = token, RotatedAt = rotatedAt, ExtensionData = extensionData };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output { Name = name, Token = token, RotatedAt = rotatedAt, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
@@ -192,10 +192,10 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
         internal sealed class DefaultHandler(global::Wisp.Xrpc.Secrets.WebhookSecretService secrets) : IHandler
         {
             /// <inheritdoc />
-            public async global::System.Threading.Tasks.ValueTask<Output> HandleAsync(Input input, global::Wisp.Xrpc.XrpcCallContext context)
+            public async global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output> HandleAsync(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Input input, global::Wisp.Xrpc.XrpcCallContext context)
             {
                 var secret = await secrets.RotateAsync(context.RequireCallerDid(), input.Name, input.Token, context.RequestAborted);
-                return new Output { Name = secret.Name, Token = secret.Token, RotatedAt = global::Wisp.Xrpc.LexiconDatetime.Format(secret.LastRotatedAt ?? secret.CreatedAt) };
+                return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output { Name = secret.Name, Token = secret.Token, RotatedAt = global::Wisp.Xrpc.LexiconDatetime.Format(secret.LastRotatedAt ?? secret.CreatedAt) };
             }
         }
     }

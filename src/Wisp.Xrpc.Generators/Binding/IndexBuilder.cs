@@ -1,0 +1,217 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Wisp.Xrpc.Generators.Model;
+using Wisp.Xrpc.Generators.Parsing;
+
+namespace Wisp.Xrpc.Generators.Binding;
+
+/// <summary>
+/// Builds the <see cref="LexiconIndex"/>: the one place where lexicon classes are named, definitions are named,
+/// and definitions that cannot be generated are dropped (a ref to something missing, skipped, or of a kind the ref
+/// cannot use, directly or through other definitions).
+/// </summary>
+internal static class IndexBuilder
+{
+    /// <summary>Members every lexicon class may have; a lexicon or definition named so is renamed, whatever the lexicon holds, so names stay stable.</summary>
+    private static readonly string[] LexiconClassMembers =
+        ["Id", "Method", "IHandler", "Errors", "DefaultHandler", "RecordKey", "Scope", "IMessage", "Params", "Input", "Output"];
+
+    /// <summary>Members every generated object has; a definition class named so would hold a member named like itself (CS0542).</summary>
+    private static readonly string[] ObjectClassMembers = ["ReadJson", "WriteJson", "LexiconPropertyNames", "ExtensionData"];
+
+    /// <summary>What other lexicons see of <paramref name="document"/>: shapes without descriptions, and its refs.</summary>
+    public static DocumentSummary Summarize(LexiconDocument document)
+    {
+        var definitions = new List<DefinitionSummary>();
+        var dependencies = new List<Dependency>();
+        foreach (var definition in document.Definitions)
+        {
+            var kind = LexiconKinds.Of(definition.Type);
+            definitions.Add(new DefinitionSummary(definition.Name, kind, LexiconKinds.IsValueType(kind) ? WithoutDescriptions(definition.Type) : null));
+            foreach (var (reference, usage) in LexiconKinds.Refs(definition.Type, RefUsage.Value))
+            {
+                dependencies.Add(new Dependency(definition.Name, reference.Document, reference.Definition, usage));
+            }
+        }
+
+        definitions.AddRange(document.SkippedDefinitions.Select(name => new DefinitionSummary(name, string.Empty, null)));
+        return new DocumentSummary(document.Id, definitions.ToEquatableArray(), dependencies.Distinct().ToEquatableArray());
+    }
+
+    public static LexiconIndex Build(ImmutableArray<DocumentSummary> summaries)
+    {
+        var documents = summaries.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToList();
+        var byId = new Dictionary<string, DocumentSummary>();
+        foreach (var document in documents)
+        {
+            byId[LexiconIndex.NormalizedId(document.Id)] = document;
+        }
+
+        var generated = Generated(documents, byId);
+        var classes = ClassNames(documents);
+        var result = new List<IndexedDocument>(documents.Count);
+        foreach (var document in documents)
+        {
+            var (ns, className, hintName, renames) = classes[document.Id];
+            var typeNames = DefinitionTypeNames(document, className, renames);
+            var definitions = document.Definitions.Select(d => new IndexedDefinition(
+                d.Name,
+                d.Kind,
+                d.Shape,
+                typeNames.TryGetValue(d.Name, out var typeName) ? typeName : null,
+                generated.Contains(Key(document.Id, d.Name))));
+            result.Add(new IndexedDocument(document.Id, ns, className, hintName, definitions.ToEquatableArray(), renames.ToEquatableArray()));
+        }
+
+        return new LexiconIndex(result.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The definitions that can be generated: every definition that parsed, less those with a ref to something
+    /// missing, skipped or of the wrong kind, and then (through a worklist over the reverse refs, linear in the refs)
+    /// less those with a ref to a dropped one.
+    /// </summary>
+    private static HashSet<string> Generated(List<DocumentSummary> documents, Dictionary<string, DocumentSummary> byId)
+    {
+        var kinds = new Dictionary<string, string>();
+        foreach (var document in documents)
+        {
+            foreach (var definition in document.Definitions)
+            {
+                kinds[Key(document.Id, definition.Name)] = definition.Kind;
+            }
+        }
+
+        var referrers = new Dictionary<string, List<string>>();
+        var dropped = new Queue<string>();
+        var alive = new HashSet<string>(kinds.Where(k => k.Value.Length > 0).Select(k => k.Key));
+        foreach (var document in documents)
+        {
+            foreach (var dependency in document.Dependencies)
+            {
+                var from = Key(document.Id, dependency.From);
+                var target = byId.TryGetValue(LexiconIndex.NormalizedId(dependency.TargetDocument), out var targetDocument)
+                    ? Key(targetDocument.Id, dependency.TargetDefinition)
+                    : null;
+                if (target is null || !kinds.TryGetValue(target, out var kind) || !LexiconKinds.CanUse(dependency.Usage, kind))
+                {
+                    if (alive.Remove(from))
+                    {
+                        dropped.Enqueue(from);
+                    }
+
+                    continue;
+                }
+
+                if (!referrers.TryGetValue(target, out var list))
+                {
+                    referrers[target] = list = [];
+                }
+
+                list.Add(from);
+            }
+        }
+
+        foreach (var skipped in kinds.Where(k => k.Value.Length == 0))
+        {
+            dropped.Enqueue(skipped.Key);
+        }
+
+        while (dropped.Count > 0)
+        {
+            if (referrers.TryGetValue(dropped.Dequeue(), out var list))
+            {
+                foreach (var from in list)
+                {
+                    if (alive.Remove(from))
+                    {
+                        dropped.Enqueue(from);
+                    }
+                }
+            }
+        }
+
+        return alive;
+    }
+
+    /// <summary>
+    /// Each lexicon's namespace, class and file name. A class gets <c>Lexicon</c> appended when its name is also a
+    /// namespace (<c>com.example.repo</c> beside <c>com.example.repo.issue</c>) or a member it must hold
+    /// (<c>com.example.id</c>); lexicons that still want one name are told apart by <see cref="NameScope"/>.
+    /// </summary>
+    private static Dictionary<string, (string Namespace, string Class, string HintName, List<Rename> Renames)> ClassNames(List<DocumentSummary> documents)
+    {
+        var namespaces = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            var ns = CSharpNames.RelativeNamespace(document.Id);
+            for (var dot = ns.IndexOf('.'); dot >= 0; dot = ns.IndexOf('.', dot + 1))
+            {
+                namespaces.Add(ns.Substring(0, dot));
+            }
+
+            namespaces.Add(ns);
+        }
+
+        var result = new Dictionary<string, (string, string, string, List<Rename>)>();
+        foreach (var group in documents.GroupBy(d => CSharpNames.RelativeNamespace(d.Id), System.StringComparer.Ordinal))
+        {
+            // One scope per namespace: its lexicons' classes, and the namespaces nested in it.
+            var reserved = new HashSet<string>(LexiconClassMembers, System.StringComparer.Ordinal);
+            reserved.UnionWith(namespaces.Where(n => n.StartsWith(group.Key + ".", System.StringComparison.Ordinal) && n.IndexOf('.', group.Key.Length + 1) < 0)
+                .Select(n => n.Substring(group.Key.Length + 1)));
+            var renamed = new List<(string Key, string Wanted, string Chosen, string Why)>();
+            var names = NameScope.Assign(group.Select(d => (d.Id, CSharpNames.DocumentClass(d.Id))), reserved, "Lexicon", renamed);
+            foreach (var document in group)
+            {
+                var renames = renamed.Where(r => r.Key == document.Id)
+                    .Select(r => new Rename(null, $"The lexicon {document.Id}", "class", r.Wanted, r.Chosen, LexiconClassMembers.Contains(r.Wanted) ? "is a member every lexicon class may have" : r.Why.StartsWith("is taken by", System.StringComparison.Ordinal) ? $"is the namespace of other lexicons ({group.Key}.{r.Wanted}.*)" : r.Why))
+                    .ToList();
+                result[document.Id] = (group.Key, names[document.Id], document.Id, renames);
+            }
+        }
+
+        // Roslyn compares generated file names ignoring case (com.example.Foo and com.example.foo would clash).
+        foreach (var group in documents.GroupBy(d => d.Id.ToLowerInvariant()).Where(g => g.Count() > 1))
+        {
+            foreach (var document in group.OrderBy(d => d.Id, System.StringComparer.Ordinal).Skip(1))
+            {
+                var entry = result[document.Id];
+                result[document.Id] = (entry.Item1, entry.Item2, document.Id + "." + CSharpNames.Hash(document.Id), entry.Item4);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The nested C# names of a lexicon's definitions that have one, in one scope with the class's own members.</summary>
+    private static Dictionary<string, string> DefinitionTypeNames(DocumentSummary document, string className, List<Rename> renames)
+    {
+        var reserved = new HashSet<string>(LexiconClassMembers.Concat(ObjectClassMembers).Concat(NameScope.ObjectMembers), System.StringComparer.Ordinal) { className };
+        var named = document.Definitions.Where(d => LexiconKinds.HasTypeName(d.Kind, d.Shape));
+        var renamed = new List<(string Key, string Wanted, string Chosen, string Why)>();
+        var names = NameScope.Assign(named.Select(d => (d.Name, d.Name == "main" ? "Main" : CSharpNames.Pascal(d.Name))), reserved, "Def", renamed);
+        renames.AddRange(renamed.Select(r => new Rename(r.Key, $"The definition {document.Id}#{r.Key}", "type", r.Wanted, r.Chosen, r.Wanted == className ? "is the name of the lexicon's class" : r.Why)));
+        return names;
+    }
+
+    private static string Key(string document, string definition) => document + "#" + definition;
+
+    /// <summary>A value type with every description removed (the index must not change when only a description does).</summary>
+    private static LexiconType WithoutDescriptions(LexiconType type) => type switch
+    {
+        LexiconString s => s with { Description = null },
+        LexiconInteger i => i with { Description = null },
+        LexiconBoolean b => b with { Description = null },
+        LexiconBlob b => b with { Description = null },
+        LexiconBytes b => b with { Description = null },
+        LexiconCidLink c => c with { Description = null },
+        LexiconUnknown u => u with { Description = null },
+        LexiconRef r => r with { Description = null },
+        LexiconArray a => a with { Description = null, Items = WithoutDescriptions(a.Items) },
+        LexiconUnion u => u with { Description = null },
+        LexiconObject o => o with { Description = null, Properties = o.Properties.Select(p => p with { Type = WithoutDescriptions(p.Type) }).ToEquatableArray() },
+        _ => type,
+    };
+}

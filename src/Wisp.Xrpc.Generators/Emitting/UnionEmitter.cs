@@ -1,0 +1,67 @@
+using System.Linq;
+using Wisp.Xrpc.Generators.Specs;
+
+namespace Wisp.Xrpc.Generators.Emitting;
+
+/// <summary>
+/// Emits a union as an interface its members implement, with a nested <c>Unknown</c> for members of other
+/// <c>$type</c>s (open unions only) and the static reader and writer that tell members apart by <c>$type</c>.
+/// Members are named fully qualified, so no nested name can shadow them.
+/// </summary>
+internal static class UnionEmitter
+{
+    public static void Emit(SourceWriter w, UnionSpec union)
+    {
+        var listed = string.Join(", ", union.Members.Select(m => $"<see cref=\"{m.FullName}\"/>"));
+        w.Summary(
+            (union.Description is null ? string.Empty : union.Description + " ") + $"A member of {union.Where}:",
+            (union.Members.Count == 0 ? "no member is named." : listed + ".")
+            + (union.Closed ? " Closed: any other <c>$type</c> is rejected." : " Open: a member of any other <c>$type</c> is kept as <see cref=\"Unknown\"/>."));
+        w.OpenBlock($"public interface {union.Name}");
+        if (!union.Closed)
+        {
+            w.Line("/// <summary>A member whose <c>$type</c> the lexicon does not name, kept as it came and written back unchanged.</summary>");
+            w.OpenBlock($"public sealed class Unknown(string type, global::System.Text.Json.JsonElement value) : {union.FullName}");
+            w.Line("/// <summary>The member's <c>$type</c>.</summary>");
+            w.Line("public string Type { get; } = type;");
+            w.Line();
+            w.Line("/// <summary>The member as it was read, <c>$type</c> included.</summary>");
+            w.Line("public global::System.Text.Json.JsonElement Value { get; } = value;");
+            w.CloseBlock();
+            w.Line();
+        }
+
+        w.Line("/// <summary>Reads a member, told apart by its <c>$type</c>.</summary>");
+        w.OpenBlock($"public static {union.FullName} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
+        w.OpenBlock($"switch ({ValueCodecs.Reader}.UnionType(ref reader, path))");
+        foreach (var member in union.Members)
+        {
+            w.Line($"case {SourceWriter.Literal(member.TypeId)}: return {member.FullName}.ReadJson(ref reader, path);");
+        }
+
+        w.Line(union.Closed
+            ? $"default: throw {ValueCodecs.Reader}.UnionTypeNotAllowed(path, {SourceWriter.Literal(string.Join(", ", union.Members.Select(m => m.TypeId)))});"
+            : $"case var type: return new {union.FullName}.Unknown(type, {ValueCodecs.Reader}.ReadUnknownMember(ref reader));");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.Line();
+        w.Line("/// <summary>Writes a member with its <c>$type</c>.</summary>");
+        w.OpenBlock($"public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {union.FullName} value)");
+        w.OpenBlock("switch (value)");
+        for (var i = 0; i < union.Members.Count; i++)
+        {
+            var member = union.Members[i];
+            w.Line($"case {member.FullName} member{i}: member{i}.WriteJson(writer, {SourceWriter.Literal(member.TypeId)}); break;");
+        }
+
+        if (!union.Closed)
+        {
+            w.Line($"case {union.FullName}.Unknown unknown: unknown.Value.WriteTo(writer); break;");
+        }
+
+        w.Line("default: throw new global::System.ArgumentException(\"Not a member of this union: \" + value?.GetType().FullName, nameof(value));");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+}
