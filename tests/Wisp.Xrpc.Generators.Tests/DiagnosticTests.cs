@@ -264,6 +264,132 @@ public sealed class DiagnosticTests
         Assert.EndsWith("WispXrpcEndpoints.g.cs", endpoints.FilePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_key_written_twice_is_WXRPC016_anywhere_and_the_last_one_counts()
+    {
+        const string text = """
+            {"lexicon": 1, "id": "com.example.a", "defs": {
+              "main": {"type": "object", "properties": {"n": {"type": "integer"}, "n": {"type": "string"}}},
+              "main": {"type": "object", "properties": {"s": {"type": "string", "type": "string"}}}}}
+            """;
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", text));
+        var diagnostics = harness.RunAndCompile(out var result);
+
+        Assert.Equal(3, diagnostics.Count(d => d.Id == "WXRPC016"));
+        AssertAt(diagnostics.Single(d => d.Id == "WXRPC016" && d.GetMessage().Contains("\"main\"", StringComparison.Ordinal)), line: 3, column: 3);
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal));
+        var source = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("com.example.a.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        Assert.Contains("public string? S { get; init; }", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("Main2", source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"maxLength\": \"5\"", "\"maxLength\" must be an integer")]
+    [InlineData("\"minLength\": 1.5", "must be an integer")]
+    [InlineData("\"maxLength\": 1e30", "must be an integer")]
+    [InlineData("\"knownValues\": \"a\"", "must be an array of strings")]
+    [InlineData("\"enum\": [1]", "\"enum[]\" must be a string")]
+    [InlineData("\"const\": 5", "\"const\" must be a string")]
+    public void A_malformed_constraint_value_is_WXRPC005_at_the_value(string constraint, string message)
+    {
+        var text = "{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": {\"main\": {\"type\": \"object\", \"properties\": {\"s\": {\"type\": \"string\", " + constraint + "}}}}}";
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC005", diagnostic.Id);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        var valueStart = text.IndexOf(constraint, StringComparison.Ordinal) + constraint.IndexOf(':') + 2;
+        Assert.InRange(diagnostic.Location.SourceSpan.Start, valueStart, valueStart + 1);
+    }
+
+    [Fact]
+    public void An_integer_written_as_1e3_is_the_integer_1000()
+    {
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", """{"lexicon": 1, "id": "com.example.a", "defs": {"main": {"type": "object", "properties": {"s": {"type": "string", "maxLength": 1e3, "minLength": 2.0}}}}}"""));
+        Assert.Empty(harness.RunAndCompile(out var result));
+        Assert.Contains("StringLength(s, path, \"s\", 2L, 1000L)", result.GeneratedTrees[0].GetText().ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ref", "\"ref\": \"#other\"")]
+    [InlineData("union", "\"refs\": [\"#other\"]")]
+    [InlineData("unknown", "\"description\": \"x\"")]
+    [InlineData("params", "\"properties\": {}")]
+    [InlineData("permission", "\"resource\": \"repo\"")]
+    public void A_type_that_exists_only_in_place_is_WXRPC017_as_a_named_definition(string type, string body)
+    {
+        var text = "{\"lexicon\": 1, \"id\": \"com.example.a\", \"defs\": {\"other\": {\"type\": \"object\", \"properties\": {}}, \"named\": {\"type\": \"" + type + "\", " + body + "}}}";
+        var diagnostic = Assert.Single(Diagnostics(text));
+        Assert.Equal("WXRPC017", diagnostic.Id);
+        Assert.Contains($"is a {type}", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refs_through_other_lexicons_resolve_or_are_reported_never_crash()
+    {
+        var harness = GeneratorHarness.Create(
+            new LexiconFile("/p/lexicons/a.json", """
+                {"lexicon": 1, "id": "com.example.a", "defs": {
+                  "kind": {"type": "string", "knownValues": ["x", "y"], "maxLength": 5},
+                  "list": {"type": "array", "items": {"type": "ref", "ref": "#obj"}},
+                  "obj": {"type": "object", "properties": {}},
+                  "alias": {"type": "ref", "ref": "#obj"}}}
+                """),
+            new LexiconFile("/p/lexicons/b.json", """
+                {"lexicon": 1, "id": "com.example.b", "defs": {
+                  "main": {"type": "object", "properties": {"kind": {"type": "ref", "ref": "com.example.a#kind"}, "list": {"type": "ref", "ref": "com.example.a#list"}}},
+                  "nested": {"type": "object", "properties": {"lists": {"type": "array", "items": {"type": "ref", "ref": "com.example.a#list"}}}},
+                  "viaAlias": {"type": "object", "properties": {"o": {"type": "ref", "ref": "com.example.a#alias"}}},
+                  "badUnion": {"type": "object", "properties": {"u": {"type": "union", "refs": ["com.example.a#kind"]}}}}}
+                """));
+        var diagnostics = harness.RunAndCompile(out var result);
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal));
+        Assert.Single(diagnostics, d => d.Id == "WXRPC017");
+        Assert.Single(diagnostics, d => d.Id == "WXRPC012");
+        Assert.Contains(diagnostics, d => d.Id == "WXRPC100" && d.GetMessage().Contains("array of arrays", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Id == "WXRPC100" && d.GetMessage().Contains("com.example.b#viaAlias", StringComparison.Ordinal));
+        var b = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("com.example.b.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        Assert.Contains("StringLength(kind, path, \"kind\", 0L, 5L)", b, StringComparison.Ordinal);
+        Assert.Contains("IReadOnlyList<global::TestApp.Lexicons.Com.Example.A.Obj>? List", b, StringComparison.Ordinal);
+        Assert.DoesNotContain("class Nested", b, StringComparison.Ordinal);
+        Assert.DoesNotContain("class ViaAlias", b, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_chain_and_a_cycle_of_object_refs_bind_without_recursion()
+    {
+        var chain = string.Join(",\n", Enumerable.Range(0, 2000).Select(i => $"\"d{i}\": {{\"type\": \"object\", \"properties\": {{\"next\": {{\"type\": \"ref\", \"ref\": \"#d{i + 1}\"}}}}}}"));
+        var text = "{\"lexicon\": 1, \"id\": \"com.example.chain\", \"defs\": {" + chain + ",\n\"d2000\": {\"type\": \"object\", \"properties\": {\"back\": {\"type\": \"ref\", \"ref\": \"#d0\"}, \"gone\": {\"type\": \"ref\", \"ref\": \"#missing\"}}}}}";
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", text));
+        var result = harness.Run();
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        var unresolved = Assert.Single(result.Diagnostics, d => d.Id == "WXRPC010");
+        Assert.Contains("#missing", unresolved.GetMessage(), StringComparison.Ordinal);
+
+        // The missing ref drops d2000, and with it every definition that reaches it: the whole chain (2000 refs to a
+        // dropped definition, and d2000's own ref back to d0).
+        Assert.Equal(2001, result.Diagnostics.Count(d => d.Id == "WXRPC100"));
+        Assert.DoesNotContain("class D0", result.GeneratedTrees.Single(t => t.FilePath.EndsWith("com.example.chain.g.cs", StringComparison.Ordinal)).GetText().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_lexicon_of_another_shape_gets_no_built_in_handler_and_WXRPC101()
+    {
+        var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", """
+            {"lexicon": 1, "id": "place.wisp.v2.secret.create", "defs": {"main": {"type": "procedure",
+              "input": {"encoding": "application/json", "schema": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}},
+              "output": {"encoding": "application/json", "schema": {"type": "object", "required": ["name", "token", "createdAt", "owner"], "properties": {
+                "name": {"type": "string"}, "token": {"type": "string"}, "createdAt": {"type": "string"}, "owner": {"type": "string"}}}}}}}
+            """));
+        var diagnostics = harness.RunAndCompile(out var result);
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal("WXRPC101", warning.Id);
+        Assert.Contains("requires \"owner\"", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain("DefaultHandler", string.Concat(result.GeneratedTrees.Select(t => t.GetText().ToString())), StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<Diagnostic> Diagnostics(string text)
     {
         var harness = GeneratorHarness.Create(new LexiconFile("/p/lexicons/x.json", text));

@@ -15,19 +15,24 @@ internal sealed class GeneratorHarness
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private readonly Dictionary<string, AdditionalText> _additionalTexts;
+    private readonly TestOptionsProvider _options;
 
-    private GeneratorHarness(GeneratorDriver driver, CSharpCompilation compilation, Dictionary<string, AdditionalText> additionalTexts)
+    private GeneratorHarness(GeneratorDriver driver, CSharpCompilation compilation, Dictionary<string, AdditionalText> additionalTexts, TestOptionsProvider options)
     {
         Driver = driver;
         Compilation = compilation;
         _additionalTexts = additionalTexts;
+        _options = options;
     }
 
     public GeneratorDriver Driver { get; private set; }
 
     public CSharpCompilation Compilation { get; private set; }
 
-    public static GeneratorHarness Create(params LexiconFile[] files)
+    public static GeneratorHarness Create(params LexiconFile[] files) => Create(null, files);
+
+    /// <summary>A harness whose global options are <paramref name="globalOptions"/> (RootNamespace TestApp when null).</summary>
+    public static GeneratorHarness Create(Dictionary<string, string>? globalOptions, params LexiconFile[] files)
     {
         var compilation = CSharpCompilation.Create(
             "TestApp",
@@ -36,13 +41,14 @@ internal sealed class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         var texts = files.ToDictionary(f => f.Path, f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text));
+        var options = new TestOptionsProvider(files.Where(f => f.Tagged).Select(f => f.Path), globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace });
         var driver = CSharpGeneratorDriver.Create(
             [new XrpcGenerator().AsSourceGenerator()],
             texts.Values,
             ParseOptions,
-            new TestOptionsProvider(files.Where(f => f.Tagged).Select(f => f.Path)),
+            options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        return new GeneratorHarness(driver, compilation, texts);
+        return new GeneratorHarness(driver, compilation, texts, options);
     }
 
     /// <summary>Runs the generator; returns what this run produced.</summary>
@@ -63,6 +69,14 @@ internal sealed class GeneratorHarness
     public void AddSyntaxTree(string code, string path) =>
         Compilation = Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(code, ParseOptions, path: path));
 
+    public void AddLexicon(string path, string text)
+    {
+        var added = new InMemoryAdditionalText(path, text);
+        _options.Tag(path);
+        Driver = Driver.AddAdditionalTexts([added]);
+        _additionalTexts[path] = added;
+    }
+
     public void ReplaceLexicon(string path, string text)
     {
         var replacement = new InMemoryAdditionalText(path, text);
@@ -79,12 +93,13 @@ internal sealed class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class TestOptionsProvider(IEnumerable<string> lexiconPaths) : AnalyzerConfigOptionsProvider
+    private sealed class TestOptionsProvider(IEnumerable<string> lexiconPaths, Dictionary<string, string> globalOptions) : AnalyzerConfigOptionsProvider
     {
         private readonly HashSet<string> _lexicons = [.. lexiconPaths];
 
-        public override AnalyzerConfigOptions GlobalOptions { get; } =
-            new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace });
+        public void Tag(string path) => _lexicons.Add(path);
+
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(globalOptions);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
