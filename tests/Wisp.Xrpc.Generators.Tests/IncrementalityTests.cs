@@ -72,6 +72,90 @@ public sealed class IncrementalityTests
         Assert.All(result.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, Reused));
     }
 
+    // A set where one lexicon refers to another's named string and object, and a third stands apart.
+    private const string DefsPath = "/p/lexicons/com.example.defs.json";
+
+    private const string Defs = """
+        {"lexicon": 1, "id": "com.example.defs", "defs": {
+          "handle": {"type": "string", "description": "A handle.", "maxLength": 64},
+          "card": {"type": "object", "description": "A card.", "properties": {"title": {"type": "string"}}}}}
+        """;
+
+    private const string Profile = """
+        {"lexicon": 1, "id": "com.example.profile", "defs": {"main": {"type": "object", "properties": {
+          "handle": {"type": "ref", "ref": "com.example.defs#handle"}, "card": {"type": "ref", "ref": "com.example.defs#card"}}}}}
+        """;
+
+    private static GeneratorHarness CreateRelatedHarness() => GeneratorHarness.Create(
+        new LexiconFile(DefsPath, Defs),
+        new LexiconFile("/p/lexicons/com.example.profile.json", Profile),
+        new LexiconFile(PingPath, Ping));
+
+    [Fact]
+    public void Adding_a_lexicon_emits_it_and_reemits_no_other_document()
+    {
+        var harness = CreateRelatedHarness();
+        harness.Run();
+
+        harness.AddLexicon("/p/lexicons/com.example.other.json", """{"lexicon": 1, "id": "com.example.other", "defs": {"main": {"type": "object", "properties": {"n": {"type": "integer"}}}}}""");
+        var result = harness.Run().Results[0];
+
+        Assert.Equal(["com.example.other"], Emitted(result));
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "com.example.other.g.cs");
+    }
+
+    [Fact]
+    public void Editing_what_others_use_reemits_the_lexicon_and_exactly_the_documents_that_use_it()
+    {
+        var harness = CreateRelatedHarness();
+        harness.Run();
+
+        // The named string's maxLength is checked in place by com.example.profile.
+        harness.ReplaceLexicon(DefsPath, Defs.Replace("\"maxLength\": 64", "\"maxLength\": 32", StringComparison.Ordinal));
+        var result = harness.Run().Results[0];
+
+        // com.example.defs prints nothing of a named string without known values: only the user re-emits.
+        Assert.Equal(["com.example.profile"], Emitted(result));
+        Assert.Contains("0L, 32L", result.GeneratedSources.Single(s => s.HintName == "com.example.profile.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_shape_others_only_name_reemits_only_that_lexicon()
+    {
+        var harness = CreateRelatedHarness();
+        harness.Run();
+
+        // com.example.profile refers to the card by its C# type; a new property of the card changes nothing there.
+        harness.ReplaceLexicon(DefsPath, Defs.Replace("\"title\": {\"type\": \"string\"}", "\"title\": {\"type\": \"string\"}, \"body\": {\"type\": \"string\"}", StringComparison.Ordinal));
+        var result = harness.Run().Results[0];
+
+        Assert.Equal(["com.example.defs"], Emitted(result));
+    }
+
+    [Theory]
+    [InlineData("A card.", "A business card.", "com.example.defs")]
+    [InlineData("A handle.", "A user handle.", null)] // a named string's description is printed nowhere: nothing re-emits
+    public void Editing_a_description_reemits_only_its_own_document(string before, string after, string? emitted)
+    {
+        var harness = CreateRelatedHarness();
+        harness.Run();
+
+        harness.ReplaceLexicon(DefsPath, Defs.Replace(before, after, StringComparison.Ordinal));
+        var result = harness.Run().Results[0];
+
+        Assert.Equal(emitted is null ? [] : [emitted], Emitted(result));
+        Assert.All(result.TrackedSteps[TrackingNames.Index].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, Reused));
+    }
+
+    /// <summary>The documents whose spec changed in this run, so that their file was emitted again.</summary>
+    private static List<string> Emitted(GeneratorRunResult result) =>
+        result.TrackedSteps[TrackingNames.Specs]
+            .SelectMany(s => s.Outputs)
+            .Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
+            .Select(o => ((Specs.DocumentSpec)o.Value).Nsid)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     private static GeneratorHarness CreateHarness() =>
         GeneratorHarness.Create(LexiconFile.FromRepository("place.wisp.v2.secret.create.json"), new LexiconFile(PingPath, Ping));
 }
