@@ -23,6 +23,9 @@ public class GeneratorBenchmarks
     private GeneratorDriver _warm = null!;
     private AdditionalText _edited = null!;
     private AdditionalText _original = null!;
+    private AdditionalText _shapeOriginal = null!;
+    private AdditionalText _shapeEdited = null!;
+    private AdditionalText _added = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -35,6 +38,12 @@ public class GeneratorBenchmarks
         _warm = NewDriver().RunGenerators(_compilation);
         _original = _lexicons.First(l => l.Path.EndsWith("com/atproto/server/createSession.json", StringComparison.Ordinal));
         _edited = new Text(_original.Path, _original.GetText()!.ToString().Replace("\"description\": \"", "\"description\": \"Edited. ", StringComparison.Ordinal));
+
+        // A shape edit other lexicons see (a known value of a named string many refer to): the index changes, so
+        // every document is bound again, and only those whose output changed are emitted again.
+        _shapeOriginal = _lexicons.First(l => l.Path.EndsWith("com/atproto/moderation/defs.json", StringComparison.Ordinal));
+        _shapeEdited = new Text(_shapeOriginal.Path, _shapeOriginal.GetText()!.ToString().Replace("\"knownValues\": [", "\"knownValues\": [\"com.example#added\", ", StringComparison.Ordinal));
+        _added = new Text("/bench/com.example.added.json", """{"lexicon": 1, "id": "com.example.added", "defs": {"main": {"type": "object", "properties": {"n": {"type": "integer"}}}}}""");
     }
 
     [Benchmark(Baseline = true)]
@@ -42,6 +51,12 @@ public class GeneratorBenchmarks
 
     [Benchmark]
     public GeneratorDriver AfterOneLexiconEdit() => _warm.ReplaceAdditionalText(_original, _edited).RunGenerators(_compilation);
+
+    [Benchmark]
+    public GeneratorDriver AfterOneShapeEditOthersSee() => _warm.ReplaceAdditionalText(_shapeOriginal, _shapeEdited).RunGenerators(_compilation);
+
+    [Benchmark]
+    public GeneratorDriver AfterAddingOneLexicon() => _warm.AddAdditionalTexts([_added]).RunGenerators(_compilation);
 
     [Benchmark]
     public GeneratorDriver AfterUnrelatedCSharpEdit() =>

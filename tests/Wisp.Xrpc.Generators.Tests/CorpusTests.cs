@@ -32,7 +32,7 @@ public sealed class CorpusTests
         Assert.True(result.GeneratedTrees.Length > 100, $"{result.GeneratedTrees.Length} files generated");
     }
 
-    private static string SharedLexicons(string corpus)
+    internal static string SharedLexicons(string corpus)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

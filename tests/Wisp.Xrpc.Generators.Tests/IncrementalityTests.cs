@@ -147,6 +147,25 @@ public sealed class IncrementalityTests
         Assert.All(result.TrackedSteps[TrackingNames.Index].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, Reused));
     }
 
+    [Fact]
+    public void Over_the_atproto_corpus_adding_a_lexicon_or_editing_a_shared_object_reemits_one_document()
+    {
+        var files = Directory.GetFiles(CorpusTests.SharedLexicons("atproto"), "*.json", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => new LexiconFile(path, File.ReadAllText(path)))
+            .ToArray();
+        var harness = GeneratorHarness.Create(files);
+        harness.Run();
+
+        harness.AddLexicon("/p/lexicons/com.example.added.json", """{"lexicon": 1, "id": "com.example.added", "defs": {"main": {"type": "object", "properties": {"n": {"type": "integer"}}}}}""");
+        Assert.Equal(["com.example.added"], Emitted(harness.Run().Results[0]));
+
+        // A limit inside app.bsky.actor.defs' objects, which a hundred lexicons refer to by type: only it re-emits.
+        var defs = files.Single(f => f.Path.EndsWith("app/bsky/actor/defs.json", StringComparison.Ordinal));
+        harness.ReplaceLexicon(defs.Path, defs.Text.Replace("\"maxGraphemes\": 64", "\"maxGraphemes\": 65", StringComparison.Ordinal));
+        Assert.Equal(["app.bsky.actor.defs"], Emitted(harness.Run().Results[0]));
+    }
+
     /// <summary>The documents whose spec changed in this run, so that their file was emitted again.</summary>
     private static List<string> Emitted(GeneratorRunResult result) =>
         result.TrackedSteps[TrackingNames.Specs]
