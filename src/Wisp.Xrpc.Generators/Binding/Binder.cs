@@ -311,8 +311,7 @@ internal sealed class Binder
         {
             case LexiconRef reference when Resolve(reference) is { Definition.Shape: { } shape }:
                 var inPlace = InPlace(shape, depth + 1);
-                var described = inPlace is LexiconString s ? s with { KnownValues = EquatableArray<string>.Empty } : inPlace;
-                return reference.Description is null ? described : WithDescription(described, reference.Description);
+                return inPlace is LexiconString s ? s with { KnownValues = EquatableArray<string>.Empty } : inPlace;
             case LexiconArray array:
                 return array with { Items = InPlace(array.Items, depth + 1) };
             default:
@@ -437,18 +436,5 @@ internal sealed class Binder
         LexiconUnion => "one of the union's members",
         LexiconObject => "an object",
         _ => "a value",
-    };
-
-    private static LexiconType WithDescription(LexiconType type, string description) => type switch
-    {
-        LexiconString s => s with { Description = description },
-        LexiconInteger i => i with { Description = description },
-        LexiconBoolean b => b with { Description = description },
-        LexiconArray a => a with { Description = description },
-        LexiconBlob b => b with { Description = description },
-        LexiconBytes b => b with { Description = description },
-        LexiconCidLink c => c with { Description = description },
-        LexiconUnknown u => u with { Description = description },
-        _ => type,
     };
 }

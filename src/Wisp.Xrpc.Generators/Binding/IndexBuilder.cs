@@ -201,17 +201,8 @@ internal static class IndexBuilder
     /// <summary>A value type with every description removed (the index must not change when only a description does).</summary>
     private static LexiconType WithoutDescriptions(LexiconType type) => type switch
     {
-        LexiconString s => s with { Description = null },
-        LexiconInteger i => i with { Description = null },
-        LexiconBoolean b => b with { Description = null },
-        LexiconBlob b => b with { Description = null },
-        LexiconBytes b => b with { Description = null },
-        LexiconCidLink c => c with { Description = null },
-        LexiconUnknown u => u with { Description = null },
-        LexiconRef r => r with { Description = null },
         LexiconArray a => a with { Description = null, Items = WithoutDescriptions(a.Items) },
-        LexiconUnion u => u with { Description = null },
         LexiconObject o => o with { Description = null, Properties = o.Properties.Select(p => p with { Type = WithoutDescriptions(p.Type) }).ToEquatableArray() },
-        _ => type,
+        _ => LexiconKinds.WithDescription(type, null),
     };
 }
