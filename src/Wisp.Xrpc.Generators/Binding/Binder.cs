@@ -58,7 +58,8 @@ internal sealed class Binder
         }
 
         var members = new List<MemberSpec>();
-        var main = Generated("main")?.Type;
+        var declaredMain = _document.Definitions.FirstOrDefault(d => d.Name == "main")?.Type;
+        var main = IsGenerated("main") ? declaredMain : null;
         switch (main)
         {
             case LexiconMethod method:
@@ -80,7 +81,7 @@ internal sealed class Binder
 
         foreach (var definition in _document.Definitions)
         {
-            if (Generated(definition.Name) is null || _self.Definitions.FirstOrDefault(d => d.Name == definition.Name)?.TypeName is not { } typeName)
+            if (_self.Definitions.FirstOrDefault(d => d.Name == definition.Name) is not { IsGenerated: true, TypeName: { } typeName })
             {
                 continue;
             }
@@ -112,13 +113,12 @@ internal sealed class Binder
         }
 
         var memberships = _memberships.Select(m => new MembershipSpec(m.Key.Namespace, m.Key.Class, m.Key.Type, m.Value.ToEquatableArray()));
-        var main0 = _document.Definitions.FirstOrDefault(d => d.Name == "main")?.Type;
         return new DocumentSpec(
             _self.HintName,
             _document.Id,
             Namespace(_self),
             _self.ClassName,
-            (main0 as LexiconMethod)?.Description ?? main0?.Description ?? _document.Description,
+            declaredMain?.Description ?? _document.Description,
             members.ToEquatableArray(),
             memberships.ToEquatableArray(),
             _notes.ToEquatableArray());
@@ -402,8 +402,7 @@ internal sealed class Binder
         return definition is null ? null : (document!, definition);
     }
 
-    private LexiconDefinition? Generated(string name) =>
-        _self.Definitions.Any(d => d.Name == name && d.IsGenerated) ? _document.Definitions.FirstOrDefault(d => d.Name == name) : null;
+    private bool IsGenerated(string name) => _self.Definitions.Any(d => d.Name == name && d.IsGenerated);
 
     private string Namespace(IndexedDocument document) => $"{_rootNamespace}.{document.Namespace}";
 

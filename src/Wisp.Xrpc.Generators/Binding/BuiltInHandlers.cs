@@ -30,14 +30,13 @@ internal static class BuiltInHandlers
 
         var input = method.Input?.Schema;
         var output = method.Output?.Schema;
-        var spec = nsid switch
+        return nsid switch
         {
             "place.wisp.v2.secret.create" => Create(method, input, output, ref mismatch),
             "place.wisp.v2.secret.rotate" => Rotate(method, input, output, ref mismatch),
             "place.wisp.v2.secret.delete" => Delete(method, input, ref mismatch),
             _ => List(method, output, objects, ref mismatch),
         };
-        return spec;
     }
 
     private static BuiltInHandlerSpec? Create(MethodSpec method, ObjectSpec? input, ObjectSpec? output, ref string? mismatch) =>

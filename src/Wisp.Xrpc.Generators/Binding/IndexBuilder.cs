@@ -158,15 +158,20 @@ internal static class IndexBuilder
         foreach (var group in documents.GroupBy(d => CSharpNames.RelativeNamespace(d.Id), System.StringComparer.Ordinal))
         {
             // One scope per namespace: its lexicons' classes, and the namespaces nested in it.
-            var reserved = new HashSet<string>(LexiconClassMembers, System.StringComparer.Ordinal);
-            reserved.UnionWith(namespaces.Where(n => n.StartsWith(group.Key + ".", System.StringComparison.Ordinal) && n.IndexOf('.', group.Key.Length + 1) < 0)
-                .Select(n => n.Substring(group.Key.Length + 1)));
+            var childNamespaces = new HashSet<string>(
+                namespaces.Where(n => n.StartsWith(group.Key + ".", System.StringComparison.Ordinal) && n.IndexOf('.', group.Key.Length + 1) < 0)
+                    .Select(n => n.Substring(group.Key.Length + 1)),
+                System.StringComparer.Ordinal);
+            var reserved = new HashSet<string>(LexiconClassMembers.Concat(childNamespaces), System.StringComparer.Ordinal);
             var renamed = new List<(string Key, string Wanted, string Chosen, string Why)>();
             var names = NameScope.Assign(group.Select(d => (d.Id, CSharpNames.DocumentClass(d.Id))), reserved, "Lexicon", renamed);
             foreach (var document in group)
             {
                 var renames = renamed.Where(r => r.Key == document.Id)
-                    .Select(r => new Rename(null, $"The lexicon {document.Id}", "class", r.Wanted, r.Chosen, LexiconClassMembers.Contains(r.Wanted) ? "is a member every lexicon class may have" : r.Why.StartsWith("is taken by", System.StringComparison.Ordinal) ? $"is the namespace of other lexicons ({group.Key}.{r.Wanted}.*)" : r.Why))
+                    .Select(r => new Rename(null, $"The lexicon {document.Id}", "class", r.Wanted, r.Chosen,
+                        childNamespaces.Contains(r.Wanted) ? $"is the namespace of other lexicons ({group.Key}.{r.Wanted}.*)"
+                        : LexiconClassMembers.Contains(r.Wanted) ? "is a member every lexicon class may have"
+                        : r.Why))
                     .ToList();
                 result[document.Id] = (group.Key, names[document.Id], document.Id, renames);
             }
@@ -203,6 +208,15 @@ internal static class IndexBuilder
     {
         LexiconArray a => a with { Description = null, Items = WithoutDescriptions(a.Items) },
         LexiconObject o => o with { Description = null, Properties = o.Properties.Select(p => p with { Type = WithoutDescriptions(p.Type) }).ToEquatableArray() },
-        _ => LexiconKinds.WithDescription(type, null),
+        LexiconString s => s with { Description = null },
+        LexiconInteger i => i with { Description = null },
+        LexiconBoolean b => b with { Description = null },
+        LexiconBlob b => b with { Description = null },
+        LexiconBytes b => b with { Description = null },
+        LexiconCidLink c => c with { Description = null },
+        LexiconUnknown u => u with { Description = null },
+        LexiconRef r => r with { Description = null },
+        LexiconUnion u => u with { Description = null },
+        _ => type,
     };
 }

@@ -61,21 +61,4 @@ internal static class LexiconKinds
             .Concat(new[] { method.Input?.SchemaRef, method.Output?.SchemaRef }.Where(r => r is not null).Select(r => (r!, RefUsage.BodySchema))),
         _ => [],
     };
-
-    /// <summary>The type with <paramref name="description"/> as its own description (nested types keep theirs).</summary>
-    public static LexiconType WithDescription(LexiconType type, string? description) => type switch
-    {
-        LexiconString s => s with { Description = description },
-        LexiconInteger i => i with { Description = description },
-        LexiconBoolean b => b with { Description = description },
-        LexiconArray a => a with { Description = description },
-        LexiconBlob b => b with { Description = description },
-        LexiconBytes b => b with { Description = description },
-        LexiconCidLink c => c with { Description = description },
-        LexiconUnknown u => u with { Description = description },
-        LexiconRef r => r with { Description = description },
-        LexiconUnion u => u with { Description = description },
-        LexiconObject o => o with { Description = description },
-        _ => type,
-    };
 }
