@@ -56,6 +56,17 @@ public sealed class FormatTests
     [InlineData(LexiconFormat.Language, "pt-BR")]
     [InlineData(LexiconFormat.Language, "zh-Hant-TW")]
     [InlineData(LexiconFormat.Language, "i-default")]
+    [InlineData(LexiconFormat.Language, "X-private")]
+    [InlineData(LexiconFormat.Language, "x-private-use")]
+    [InlineData(LexiconFormat.Language, "en-x-pig-latin")]
+    [InlineData(LexiconFormat.Language, "de-CH-1996")]
+    [InlineData(LexiconFormat.Language, "sr-Latn-RS")]
+    [InlineData(LexiconFormat.Language, "EN-us")]
+    [InlineData(LexiconFormat.Datetime, "0000-01-01T00:00:00.000Z")]
+    [InlineData(LexiconFormat.Datetime, "2024-02-29T12:00:00Z")]
+    [InlineData(LexiconFormat.Datetime, "2000-02-29T12:00:00+23:59")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3jwdwj2ctlk26#/text")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:z72i7hdynmk6r22z27h6tvur#/key[0]")]
     public void Valid(LexiconFormat format, string value) => Assert.True(LexiconFormats.IsValid(value, format), $"{value} should be a valid {format}");
 
     [Theory]
@@ -119,5 +130,50 @@ public sealed class FormatTests
     [InlineData(LexiconFormat.Language, "")]
     [InlineData(LexiconFormat.Language, "123")]
     [InlineData(LexiconFormat.Language, "en_US")]
+    [InlineData(LexiconFormat.Language, "en-")]
+    [InlineData(LexiconFormat.Language, "en--US")]
+    [InlineData(LexiconFormat.Language, "toolongprimary")]
+    [InlineData(LexiconFormat.Language, "\u212A\u212A")] // the Kelvin sign, which case-insensitive matching would take for k
+    [InlineData(LexiconFormat.Datetime, "1900-02-29T12:00:00Z")]
+    [InlineData(LexiconFormat.Datetime, "1985-13-12T23:20:50Z")]
+    [InlineData(LexiconFormat.Datetime, "1985-04-00T23:20:50Z")]
+    [InlineData(LexiconFormat.Datetime, "1985-04-12T24:00:00Z")]
+    [InlineData(LexiconFormat.Datetime, "1985-04-12T23:60:00Z")]
+    [InlineData(LexiconFormat.Datetime, "1985-04-12T23:20:60Z")]
+    [InlineData(LexiconFormat.Datetime, "1985-04-12T23:20:50+24:00")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3jwdwj2ctlk26#text")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3jwdwj2ctlk26#/a b")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3jwdwj2ctlk26#/a#b")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post?x=1")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/a/b")]
+    [InlineData(LexiconFormat.Cid, "QmQg1v4o9xdT3Q14wh4S7dxZkDjyZ9ssFzFzyep1YrVJBY")] // CIDv0
     public void Invalid(LexiconFormat format, string value) => Assert.False(LexiconFormats.IsValid(value, format), $"{value} should not be a valid {format}");
+
+    /// <summary>.NET's <c>$</c> also matches before a final newline: every format must refuse a value that ends in one.</summary>
+    [Theory]
+    [InlineData(LexiconFormat.Did, "did:plc:alice")]
+    [InlineData(LexiconFormat.Handle, "alice.test")]
+    [InlineData(LexiconFormat.AtIdentifier, "alice.test")]
+    [InlineData(LexiconFormat.Nsid, "com.example.thing")]
+    [InlineData(LexiconFormat.Tid, "3jzfcijpj2z2a")]
+    [InlineData(LexiconFormat.RecordKey, "self")]
+    [InlineData(LexiconFormat.AtUri, "at://did:plc:alice/app.bsky.feed.post/3jzfcijpj2z2a")]
+    [InlineData(LexiconFormat.Datetime, "1985-04-12T23:20:50.123Z")]
+    [InlineData(LexiconFormat.Cid, "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a")]
+    [InlineData(LexiconFormat.Uri, "https://example.com")]
+    [InlineData(LexiconFormat.Language, "en")]
+    public void A_trailing_newline_is_refused(LexiconFormat format, string value)
+    {
+        Assert.True(LexiconFormats.IsValid(value, format));
+        Assert.False(LexiconFormats.IsValid(value + "\n", format), $"{value}\\n should not be a valid {format}");
+        Assert.False(LexiconFormats.IsValid(value + "\r\n", format));
+    }
+
+    [Fact]
+    public void A_secret_name_with_a_trailing_newline_is_refused()
+    {
+        Assert.True(Wisp.Xrpc.Secrets.SecretNames.IsValid("deploy-hook"));
+        Assert.False(Wisp.Xrpc.Secrets.SecretNames.IsValid("deploy-hook\n"));
+    }
 }

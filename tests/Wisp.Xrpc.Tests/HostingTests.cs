@@ -92,6 +92,52 @@ public sealed class HostingTests
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "DevDid");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Authorization_registered_before_or_after_AddWispXrpc_answers_with_xrpc_bodies(bool before)
+    {
+        Action<IServiceCollection> authorization = services => services.AddAuthorization(o => o.AddPolicy("admins", p => p.RequireClaim("role", "admin")));
+        await using var server = await TestServer.StartAsync(
+            before ? null : authorization,
+            app => app.MapWispXrpc().RequireAuthorization("admins"),
+            configureServicesBeforeXrpc: before ? authorization : null);
+
+        await XrpcAssert.ErrorAsync(await server.Client.PostAsync("/xrpc/com.example.test.echo", new StringContent("{}")), 401, "AuthenticationRequired");
+        await XrpcAssert.ErrorAsync(await server.PostAsync("/xrpc/com.example.test.echo", """{"text":"hi"}""", callerDid: "did:plc:notadmin"), 403, "Forbidden");
+    }
+
+    [Fact]
+    public async Task An_application_result_handler_registered_first_is_kept_for_other_endpoints_and_wrapped_for_xrpc()
+    {
+        var handler = new CountingResultHandler();
+        await using var server = await TestServer.StartAsync(
+            services => services.AddAuthorization(),
+            app =>
+            {
+                app.MapWispXrpc().RequireAuthorization();
+                app.MapGet("/other", () => "x").RequireAuthorization();
+            },
+            configureServicesBeforeXrpc: services => services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler>(handler));
+
+        await XrpcAssert.ErrorAsync(await server.Client.PostAsync("/xrpc/com.example.test.echo", new StringContent("{}")), 401, "AuthenticationRequired");
+        await server.Client.GetAsync("/other");
+        Assert.Equal(2, handler.Calls);
+    }
+
+    private sealed class CountingResultHandler : Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler
+    {
+        private readonly Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler _default = new();
+
+        public int Calls;
+
+        public Task HandleAsync(Microsoft.AspNetCore.Http.RequestDelegate next, Microsoft.AspNetCore.Http.HttpContext context, Microsoft.AspNetCore.Authorization.AuthorizationPolicy policy, Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult authorizeResult)
+        {
+            Interlocked.Increment(ref Calls);
+            return _default.HandleAsync(next, context, policy, authorizeResult);
+        }
+    }
+
     [Fact]
     public async Task An_authorization_failure_is_403_Forbidden_with_an_xrpc_body()
     {

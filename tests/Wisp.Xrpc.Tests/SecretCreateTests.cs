@@ -81,6 +81,8 @@ public sealed partial class SecretCreateTests(ServerFixture fixture) : IClassFix
     [InlineData("naïve")]
     [InlineData("a#b")]
     [InlineData(" padded")]
+    [InlineData("nl\n")] // .NET's regex $ matches before a final newline; the format checks anchor at \z
+    [InlineData("crlf\r\n")]
     public async Task A_name_that_is_not_a_record_key_is_400(string name)
     {
         var response = await Server.CreateSecretAsync(name, "did:plc:rkey");

@@ -47,7 +47,8 @@ public sealed class TestServer : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null,
         Action<WebApplication>? configureApp = null,
         string? contentRoot = null,
-        Action<Wisp.Xrpc.Hosting.WispXrpcBuilder>? configureXrpc = null)
+        Action<Wisp.Xrpc.Hosting.WispXrpcBuilder>? configureXrpc = null,
+        Action<IServiceCollection>? configureServicesBeforeXrpc = null)
     {
         var ownedContentRoot = contentRoot is null ? Directory.CreateTempSubdirectory("wisp-test-").FullName : null;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -58,6 +59,7 @@ public sealed class TestServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        configureServicesBeforeXrpc?.Invoke(builder.Services);
         var xrpc = builder.Services.AddWispXrpc();
         configureXrpc?.Invoke(xrpc);
         builder.Services.AddAuthentication(DevelopmentDidAuthenticationHandler.SchemeName).AddWispDevelopmentDid(builder.Environment);

@@ -29,7 +29,7 @@ public static class WispXrpcServiceCollectionExtensions
         }
 
         services.TryAddSingleton<XrpcServicesMarker>();
-        services.TryAddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, XrpcAuthorizationResultHandler>();
+        XrpcAuthorizationResultHandler.Register(services);
         services.PostConfigure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(XrpcRateLimiting.AnswerRejectionsAsXrpc);
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, XrpcApiDescriptionProvider>());
         services.TryAddSingleton(TimeProvider.System);

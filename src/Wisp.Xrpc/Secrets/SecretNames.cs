@@ -14,6 +14,6 @@ public static partial class SecretNames
     /// <summary>True when <paramref name="name"/> follows the rule.</summary>
     public static bool IsValid(string name) => NamePattern().IsMatch(name);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

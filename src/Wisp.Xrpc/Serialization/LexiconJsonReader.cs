@@ -156,14 +156,29 @@ public static class LexiconJsonReader
 
     /// <summary>Reads an <c>unknown</c> value: any JSON object, kept as it came.</summary>
     public static JsonElement GetUnknown(ref Utf8JsonReader reader, string path, string property) =>
-        reader.TokenType == JsonTokenType.StartObject
-            ? JsonElement.ParseValue(ref reader)
-            : throw new LexiconValidationException($"{path}/{property} must be an object");
+        ReadUnknown(ref reader, out var rule) ?? throw new LexiconValidationException($"{path}/{property} {rule}");
 
     private static JsonElement GetUnknownItem(ref Utf8JsonReader reader, string path, string property, int index) =>
-        reader.TokenType == JsonTokenType.StartObject
-            ? JsonElement.ParseValue(ref reader)
-            : throw ItemError(path, property, index, "must be an object");
+        ReadUnknown(ref reader, out var rule) ?? throw ItemError(path, property, index, rule);
+
+    /// <summary>
+    /// An <c>unknown</c> value: the data model makes its top an object, and not one of the objects that encode
+    /// another type (<c>{"$bytes"}</c>, <c>{"$link"}</c>, a <c>blob</c>); null, with the rule it breaks, when it is not.
+    /// </summary>
+    private static JsonElement? ReadUnknown(ref Utf8JsonReader reader, out string rule)
+    {
+        rule = "must be an object";
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        var value = JsonElement.ParseValue(ref reader);
+        var isBlob = value.TryGetProperty("$type", out var type) && type.ValueKind == JsonValueKind.String && type.ValueEquals("blob"u8);
+        var isEncoded = value.GetPropertyCount() == 1 && (value.TryGetProperty("$bytes", out _) || value.TryGetProperty("$link", out _));
+        rule = "must be an object, not bytes, a CID link or a blob";
+        return isBlob || isEncoded ? null : value;
+    }
 
     /// <summary>Reads an array of <c>unknown</c> values.</summary>
     public static List<JsonElement> GetUnknownArray(ref Utf8JsonReader reader, string path, string property)

@@ -43,8 +43,12 @@ public static partial class LexiconFormats
         _ => format.ToString(),
     };
 
-    /// <summary>cid: the string form of a CID (syntax only; the multihash is not decoded).</summary>
-    public static bool IsCid(string value) => value.Length is >= 8 and <= 256 && CidPattern().IsMatch(value);
+    /// <summary>
+    /// cid: the string form of a CIDv1 (syntax only; the multihash is not decoded). CIDv0 (46 characters of base58btc
+    /// starting <c>Qm</c>) is refused: atproto's data model uses CIDv1 only (atproto.com/specs/data-model).
+    /// </summary>
+    public static bool IsCid(string value) =>
+        value.Length is >= 8 and <= 256 && CidPattern().IsMatch(value) && !(value.Length == 46 && value.StartsWith("Qm", StringComparison.Ordinal));
 
     /// <summary>did: <c>did:method:identifier</c>, at most 2 KiB (atproto.com/specs/did).</summary>
     public static bool IsDid(string value) => IsDid(value.AsSpan());
@@ -67,13 +71,38 @@ public static partial class LexiconFormats
     private static bool IsRecordKey(ReadOnlySpan<char> value) =>
         value.Length is >= 1 and <= 512 && !value.SequenceEqual(".") && !value.SequenceEqual("..") && RecordKeyPattern().IsMatch(value);
 
-    /// <summary>datetime: RFC 3339 with upper-case T and Z, a time zone, and a real calendar date (atproto.com/specs/lexicon#datetime).</summary>
-    public static bool IsDatetime(string value) =>
-        value.Length <= 64
-        && DatetimePattern().IsMatch(value)
-        && !value.EndsWith("-00:00", StringComparison.Ordinal)
-        && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    /// <summary>
+    /// datetime: RFC 3339 with upper-case T and Z, a time zone (not <c>-00:00</c>), and a real proleptic Gregorian date
+    /// from year 0000 on (atproto.com/specs/lexicon#datetime); checked by hand because DateTimeOffset stops at year 1.
+    /// </summary>
+    public static bool IsDatetime(string value)
+    {
+        if (value.Length > 64 || !DatetimePattern().IsMatch(value) || value.EndsWith("-00:00", StringComparison.Ordinal))
+        {
+            return false;
+        }
 
+        var year = Number(value, 0, 4);
+        var month = Number(value, 5, 2);
+        var day = Number(value, 8, 2);
+        var leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        int[] days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        if (month is < 1 or > 12 || day < 1 || day > days[month - 1] || Number(value, 11, 2) > 23 || Number(value, 14, 2) > 59 || Number(value, 17, 2) > 59)
+        {
+            return false;
+        }
+
+        return value[^1] == 'Z' || (Number(value, value.Length - 5, 2) <= 23 && Number(value, value.Length - 2, 2) <= 59);
+    }
+
+    private static int Number(string value, int start, int length) =>
+        int.Parse(value.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// at-uri: <c>at://AUTHORITY[/COLLECTION[/RKEY]][#FRAGMENT]</c>, as @atproto/syntax checks it: only URI path
+    /// characters before the fragment (so no query), an optional fragment that starts with <c>/</c>, a DID or handle
+    /// authority, an NSID collection and a record key.
+    /// </summary>
     private static bool IsAtUri(string value)
     {
         if (value.Length > 8192 || !value.StartsWith("at://", StringComparison.Ordinal))
@@ -81,65 +110,70 @@ public static partial class LexiconFormats
             return false;
         }
 
-        var rest = value.AsSpan(5);
-        var end = rest.IndexOfAny('/', '?', '#');
+        var hash = value.IndexOf('#');
+        var uri = hash < 0 ? value.AsSpan() : value.AsSpan(0, hash);
+        if (hash >= 0 && !AtUriFragmentPattern().IsMatch(value.AsSpan(hash + 1)))
+        {
+            return false;
+        }
+
+        if (!AtUriCharacterPattern().IsMatch(uri))
+        {
+            return false;
+        }
+
+        var rest = uri[5..];
+        var end = rest.IndexOf('/');
         var authority = end < 0 ? rest : rest[..end];
         if (!IsDid(authority) && !IsHandle(authority))
         {
             return false;
         }
 
-        if (end < 0 || rest[end] != '/')
+        if (end < 0)
         {
             return true;
         }
 
         var path = rest[(end + 1)..];
-        var query = path.IndexOfAny('?', '#');
-        if (query >= 0)
-        {
-            path = path[..query];
-        }
-
-        if (path.IsEmpty)
-        {
-            return false;
-        }
-
         var slash = path.IndexOf('/');
         var collection = slash < 0 ? path : path[..slash];
-        if (!IsNsid(collection))
-        {
-            return false;
-        }
-
-        return slash < 0 || IsRecordKey(path[(slash + 1)..]);
+        return IsNsid(collection) && (slash < 0 || IsRecordKey(path[(slash + 1)..]));
     }
 
-    [GeneratedRegex("^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]\\z", RegexOptions.CultureInvariant)]
     private static partial Regex DidPattern();
 
-    [GeneratedRegex("^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex("^[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+\\.[a-zA-Z][a-zA-Z0-9]{0,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+\\.[a-zA-Z][a-zA-Z0-9]{0,62}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NsidPattern();
 
-    [GeneratedRegex("^[a-zA-Z0-9_~.:-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z0-9_~.:-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex RecordKeyPattern();
 
-    [GeneratedRegex("^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TidPattern();
 
-    [GeneratedRegex("^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,20})?(Z|([+-][0-2][0-9]:[0-5][0-9]))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,20})?(Z|([+-][0-2][0-9]:[0-5][0-9]))\\z", RegexOptions.CultureInvariant)]
     private static partial Regex DatetimePattern();
 
-    [GeneratedRegex("^[a-zA-Z0-9+=]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z0-9+=]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CidPattern();
 
-    [GeneratedRegex("^[a-z][a-z0-9+.-]*:[^\\s]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9+.-]*:[^\\s]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex UriPattern();
 
-    [GeneratedRegex("^(i|[a-z]{2,3})(-[a-zA-Z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z0-9._~:@!$&')(*+,;=%/-]*\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AtUriCharacterPattern();
+
+    [GeneratedRegex("^/[a-zA-Z0-9._~:@!$&')(*+,;=%\\[\\]/-]*\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AtUriFragmentPattern();
+
+    // BCP 47 (RFC 5646 section 2.1), in either case as the RFC allows (spelled out: IgnoreCase would also match the Kelvin sign): language (2-3 letters with up to three extlangs,
+    // 4, or 5-8 letters), script, region, variants, extensions, private use; or a private-use tag (x-...), or a
+    // grandfathered i- tag.
+    [GeneratedRegex("^(?:(?:[a-zA-Z]{2,3}(?:-[a-zA-Z]{3}){0,3}|[a-zA-Z]{4}|[a-zA-Z]{5,8})(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|[0-9]{3}))?(?:-(?:[a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*(?:-[0-9a-wyzA-WYZ](?:-[a-zA-Z0-9]{2,8})+)*(?:-[xX](?:-[a-zA-Z0-9]{1,8})+)?|[xX](?:-[a-zA-Z0-9]{1,8})+|[iI]-[a-zA-Z]{2,8})\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguagePattern();
 }
