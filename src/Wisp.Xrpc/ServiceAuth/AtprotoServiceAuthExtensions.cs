@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Wisp.Xrpc.ServiceAuth;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -27,10 +28,13 @@ public static class AtprotoServiceAuthExtensions
             services.Configure(configureResolver);
         }
 
+        services.AddOptions<DidResolverOptions>().PostConfigure<IServiceProvider>(static (options, sp) =>
+            options.AllowPrivateAddresses ??= sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.IsDevelopment() == true);
         services.AddMemoryCache();
-        services.AddHttpClient(DidResolver.HttpClientName);
+        services.AddHttpClient(DidResolver.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(static sp => DidResolver.CreateHandler(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DidResolverOptions>>().Value));
         services.TryAddSingleton<IDidResolver>(static sp => new DidResolver(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(DidResolver.HttpClientName),
+            sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DidResolverOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DidResolver>>()));

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
@@ -37,13 +39,26 @@ public sealed class DidResolverOptions
     /// Fetch did:web documents over plain http. Only for tests on loopback: the did:web method requires https.
     /// </summary>
     public bool DidWebUseHttp { get; set; }
+
+    /// <summary>
+    /// Connect to loopback, private, link-local, multicast and unspecified addresses. A did:web names its own host,
+    /// so without this rule an unauthenticated request could make the server fetch from its own network. Default
+    /// (null): allowed in the Development environment only. The PLC directory's host is always allowed.
+    /// </summary>
+    public bool? AllowPrivateAddresses { get; set; }
+
+    /// <summary>Hosts that may resolve to non-public addresses in any environment (an internal did:web host).</summary>
+    public ICollection<string> PrivateAddressAllowList { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>
 /// Resolves did:plc (through the PLC directory) and did:web (<c>https://{host}/.well-known/did.json</c>, host-level
-/// only, as atproto allows) with a timeout, a size limit and a cache.
+/// only, as atproto allows) with a timeout, a size limit and a cache. Each resolution takes a client from the
+/// factory (so DNS and handler lifetimes follow <c>IHttpClientFactory</c>), whose handler refuses non-public
+/// addresses at connect time (<see cref="DidResolverOptions.AllowPrivateAddresses"/>): the address checked is the
+/// one connected to, so a name that resolves to loopback, or re-resolves to it, is refused too.
 /// </summary>
-public sealed partial class DidResolver(HttpClient http, IMemoryCache cache, IOptions<DidResolverOptions> options, ILogger<DidResolver> logger) : IDidResolver
+public sealed partial class DidResolver(IHttpClientFactory httpClients, IMemoryCache cache, IOptions<DidResolverOptions> options, ILogger<DidResolver> logger) : IDidResolver
 {
     /// <summary>The name of the HttpClient this resolver uses (configure it with AddHttpClient).</summary>
     public const string HttpClientName = "Wisp.Xrpc.DidResolver";
@@ -83,6 +98,7 @@ public sealed partial class DidResolver(HttpClient http, IMemoryCache cache, IOp
             timeout.CancelAfter(Options.Timeout);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            var http = httpClients.CreateClient(HttpClientName);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
@@ -139,6 +155,77 @@ public sealed partial class DidResolver(HttpClient http, IMemoryCache cache, IOp
         }
 
         return null;
+    }
+
+    /// <summary>The primary handler of the resolver's client: connects only to addresses the options allow.</summary>
+    public static SocketsHttpHandler CreateHandler(DidResolverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, // a redirect could lead anywhere; DID documents are served where the DID says
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, options, cancellationToken),
+        };
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, DidResolverOptions options, CancellationToken cancellationToken)
+    {
+        var allowPrivate = options.AllowPrivateAddresses == true
+            || options.PrivateAddressAllowList.Contains(endpoint.Host)
+            || string.Equals(endpoint.Host, options.PlcDirectory.Host, StringComparison.OrdinalIgnoreCase);
+        var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
+        var usable = allowPrivate ? addresses : Array.FindAll(addresses, IsPublic);
+        if (usable.Length == 0)
+        {
+            throw new HttpRequestException($"{endpoint.Host} resolves to no public address; non-public addresses are refused outside Development (DidResolverOptions.AllowPrivateAddresses, PrivateAddressAllowList)");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(usable, endpoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Whether an address is on the public internet: not unspecified, loopback, private (RFC 1918, unique local),
+    /// carrier-grade NAT, link-local, benchmarking, multicast or reserved (IPv4-mapped IPv6 checked as IPv4).
+    /// </summary>
+    public static bool IsPublic(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            Span<byte> b = stackalloc byte[4];
+            address.TryWriteBytes(b, out _);
+            return !(b[0] is 0 or 10 or 127 or >= 224
+                || (b[0] == 100 && b[1] >= 64 && b[1] < 128)
+                || (b[0] == 169 && b[1] == 254)
+                || (b[0] == 172 && b[1] >= 16 && b[1] < 32)
+                || (b[0] == 192 && b[1] == 168)
+                || (b[0] == 192 && b[1] == 0 && b[2] == 0)
+                || (b[0] == 198 && b[1] is 18 or 19));
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            Span<byte> b = stackalloc byte[16];
+            address.TryWriteBytes(b, out _);
+            return !(address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.IPv6Loopback)
+                || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal);
+        }
+
+        return false;
     }
 
     private static AtprotoPublicKey? KeyFromDocument(string did, string keyId, ReadOnlySpan<byte> json)
