@@ -136,7 +136,8 @@ public sealed class ServiceJwtVerifier(IDidResolver resolver, AtprotoServiceAuth
             return false;
         }
 
-        return key.Curve == curve && key.Key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        // The low-S rule was checked before (with its own error); here only the curve and the signature.
+        return key.Curve == curve && key.Verify(data, signature, allowHighS: true);
     }
 
     private bool AudienceMatches(string audience)
