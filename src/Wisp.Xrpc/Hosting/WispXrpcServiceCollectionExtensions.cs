@@ -21,7 +21,9 @@ public static class WispXrpcServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<WispXrpcOptions>()
-            .PostConfigure<IHostEnvironment>(static (options, environment) => options.ValidateOutput ??= environment.IsDevelopment());
+            .PostConfigure<IHostEnvironment>(static (options, environment) => options.ValidateOutput ??= environment.IsDevelopment())
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WispXrpcOptions>, WispXrpcOptionsValidation>());
         services.AddOptions<WispSecretStoreOptions>();
         if (configure is not null)
         {

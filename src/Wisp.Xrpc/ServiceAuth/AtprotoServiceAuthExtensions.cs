@@ -9,18 +9,33 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AtprotoServiceAuthExtensions
 {
     /// <summary>
-    /// Adds the <c>AtprotoServiceAuth</c> scheme: Bearer service JWTs (ES256K, ES256) verified against the issuer's
-    /// DID document, bound to the called XRPC method (<c>lxm</c>). Set <see cref="AtprotoServiceAuthOptions.ServiceDid"/>.
+    /// Adds the <see cref="AtprotoServiceAuthDefaults.AuthenticationScheme"/> scheme: Bearer service JWTs (ES256K,
+    /// ES256) verified against the issuer's DID document, bound to the called XRPC method (<c>lxm</c>).
+    /// <see cref="AtprotoServiceAuthOptions.ServiceDid"/> is required and checked at start-up.
     /// </summary>
     /// <param name="builder">The authentication builder.</param>
     /// <param name="configure">Sets the options; <c>ServiceDid</c> is required.</param>
-    /// <param name="configureResolver">Sets the DID resolver's options (PLC directory, cache, timeouts).</param>
+    /// <param name="configureResolver">Sets the DID resolver's options (PLC directory, cache, timeouts, private addresses).</param>
     public static AuthenticationBuilder AddAtprotoServiceAuth(
         this AuthenticationBuilder builder,
+        Action<AtprotoServiceAuthOptions> configure,
+        Action<DidResolverOptions>? configureResolver = null) =>
+        builder.AddAtprotoServiceAuth(AtprotoServiceAuthDefaults.AuthenticationScheme, AtprotoServiceAuthDefaults.DisplayName, configure, configureResolver);
+
+    /// <summary>Adds the scheme under the name <paramref name="authenticationScheme"/> (several services, several DIDs).</summary>
+    public static AuthenticationBuilder AddAtprotoServiceAuth(this AuthenticationBuilder builder, string authenticationScheme, Action<AtprotoServiceAuthOptions> configure) =>
+        builder.AddAtprotoServiceAuth(authenticationScheme, AtprotoServiceAuthDefaults.DisplayName, configure, configureResolver: null);
+
+    /// <summary>Adds the scheme under the name <paramref name="authenticationScheme"/>, shown as <paramref name="displayName"/>.</summary>
+    public static AuthenticationBuilder AddAtprotoServiceAuth(
+        this AuthenticationBuilder builder,
+        string authenticationScheme,
+        string? displayName,
         Action<AtprotoServiceAuthOptions> configure,
         Action<DidResolverOptions>? configureResolver = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(authenticationScheme);
         ArgumentNullException.ThrowIfNull(configure);
         var services = builder.Services;
         if (configureResolver is not null)
@@ -28,8 +43,12 @@ public static class AtprotoServiceAuthExtensions
             services.Configure(configureResolver);
         }
 
-        services.AddOptions<DidResolverOptions>().PostConfigure<IServiceProvider>(static (options, sp) =>
-            options.AllowPrivateAddresses ??= sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.IsDevelopment() == true);
+        services.AddOptions<DidResolverOptions>()
+            .PostConfigure<IServiceProvider>(static (options, sp) => options.AllowPrivateAddresses ??= sp.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+            .ValidateOnStart();
+        services.AddOptions<AtprotoServiceAuthOptions>(authenticationScheme).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<AtprotoServiceAuthOptions>, Wisp.Xrpc.Hosting.WispXrpcOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<DidResolverOptions>, Wisp.Xrpc.Hosting.WispXrpcOptionsValidation>());
         services.AddMemoryCache();
         services.AddHttpClient(DidResolver.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(static sp => DidResolver.CreateHandler(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DidResolverOptions>>().Value));
@@ -40,6 +59,6 @@ public static class AtprotoServiceAuthExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DidResolver>>()));
         services.TryAddSingleton<ServiceAuthReplayCache>();
         services.AddOptions<Wisp.Xrpc.Hosting.WispXrpcOptions>();
-        return builder.AddScheme<AtprotoServiceAuthOptions, AtprotoServiceAuthHandler>(AtprotoServiceAuthHandler.SchemeName, displayName: "atproto service auth", configure);
+        return builder.AddScheme<AtprotoServiceAuthOptions, AtprotoServiceAuthHandler>(authenticationScheme, displayName, configure);
     }
 }

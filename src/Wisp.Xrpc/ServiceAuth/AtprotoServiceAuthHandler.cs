@@ -23,8 +23,8 @@ public sealed class AtprotoServiceAuthHandler(
     IOptions<WispXrpcOptions> xrpcOptions)
     : AuthenticationHandler<AtprotoServiceAuthOptions>(options, logger, encoder)
 {
-    /// <summary>The default scheme name.</summary>
-    public const string SchemeName = "AtprotoServiceAuth";
+    /// <summary>The default scheme name (<see cref="AtprotoServiceAuthDefaults.AuthenticationScheme"/>).</summary>
+    public const string SchemeName = AtprotoServiceAuthDefaults.AuthenticationScheme;
 
     /// <inheritdoc />
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -35,10 +35,6 @@ public sealed class AtprotoServiceAuthHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (string.IsNullOrEmpty(Options.ServiceDid))
-        {
-            throw new InvalidOperationException("AtprotoServiceAuthOptions.ServiceDid must be set to this service's DID.");
-        }
 
         var lexiconMethod = Context.GetEndpoint()?.Metadata.GetMetadata<XrpcMethod>()?.Nsid;
         var verifier = new ServiceJwtVerifier(resolver, Options, TimeProvider, replayCache.Cache);
