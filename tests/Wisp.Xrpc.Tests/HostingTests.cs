@@ -295,7 +295,7 @@ public sealed class HostingTests
         public ValueTask<Wisp.Xrpc.Secrets.WebhookSecret?> FindAsync(string ownerDid, string name, CancellationToken cancellationToken = default) =>
             _inner.FindAsync(ownerDid, name, cancellationToken);
 
-        public ValueTask<IReadOnlyList<Wisp.Xrpc.Secrets.WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default) =>
+        public ValueTask<IReadOnlyList<Wisp.Xrpc.Secrets.WebhookSecretInfo>> ListAsync(string ownerDid, CancellationToken cancellationToken = default) =>
             _inner.ListAsync(ownerDid, cancellationToken);
 
         public ValueTask<Wisp.Xrpc.Secrets.WebhookSecret?> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default) =>

@@ -73,7 +73,7 @@ public abstract class SecretStoreContractTests : IAsyncLifetime
 
         var listed = await Store.ListAsync("did:plc:list");
         Assert.Equal(["C", "a", "b", "c"], listed.Select(s => s.Name));
-        Assert.All(listed, s => Assert.Equal(string.Empty, s.Token));
+        Assert.All(listed, s => Assert.Equal("did:plc:list", s.OwnerDid));
         Assert.Empty(await Store.ListAsync("did:plc:nobody"));
     }
 

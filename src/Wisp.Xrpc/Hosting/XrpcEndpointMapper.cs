@@ -8,6 +8,7 @@ namespace Wisp.Xrpc.Hosting;
 /// <summary>
 /// Maps generated XRPC methods. Used by the generated <c>MapWispXrpc()</c>; not meant to be called directly.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public sealed class XrpcEndpointMapper
 {
     private readonly IEndpointRouteBuilder _endpoints;

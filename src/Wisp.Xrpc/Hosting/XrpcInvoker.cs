@@ -13,6 +13,7 @@ namespace Wisp.Xrpc.Hosting;
 /// verb, handler, caller, input, handler call, output; every failure becomes an XRPC error body.
 /// Called by generated code; generic over the generated types so that nothing is reflected.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public static partial class XrpcInvoker
 {
     /// <summary>Serves one call of a method whose handler is the <typeparamref name="THandler"/> service.</summary>

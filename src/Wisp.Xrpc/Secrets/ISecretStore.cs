@@ -13,8 +13,8 @@ public interface ISecretStore
     /// <summary>The owner's secret with this name, or null.</summary>
     ValueTask<WebhookSecret?> FindAsync(string ownerDid, string name, CancellationToken cancellationToken = default);
 
-    /// <summary>All of the owner's secrets, ordered by name (ordinal), without their tokens (<see cref="WebhookSecret.Token"/> is empty).</summary>
-    ValueTask<IReadOnlyList<WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default);
+    /// <summary>All of the owner's secrets, ordered by name (ordinal): what a listing shows, which holds no token.</summary>
+    ValueTask<IReadOnlyList<WebhookSecretInfo>> ListAsync(string ownerDid, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the token of the owner's secret in one atomic step; the updated secret, or null when there is no such secret.</summary>
     ValueTask<WebhookSecret?> TryRotateAsync(string ownerDid, string name, string newToken, DateTimeOffset rotatedAt, CancellationToken cancellationToken = default);

@@ -24,10 +24,10 @@ public sealed class InMemorySecretStore : ISecretStore
         ValueTask.FromResult(_owners.TryGetValue(ownerDid, out var owned) && owned.TryGetValue(name, out var secret) ? secret : null);
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<WebhookSecretInfo>> ListAsync(string ownerDid, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<WebhookSecret> listed = _owners.TryGetValue(ownerDid, out var owned)
-            ? owned.Values.OrderBy(secret => secret.Name, StringComparer.Ordinal).Select(secret => secret with { Token = string.Empty }).ToList()
+        IReadOnlyList<WebhookSecretInfo> listed = _owners.TryGetValue(ownerDid, out var owned)
+            ? owned.Values.OrderBy(secret => secret.Name, StringComparer.Ordinal).Select(secret => new WebhookSecretInfo(secret.OwnerDid, secret.Name, secret.CreatedAt, secret.LastRotatedAt)).ToList()
             : [];
         return ValueTask.FromResult(listed);
     }

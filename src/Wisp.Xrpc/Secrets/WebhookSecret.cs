@@ -29,3 +29,10 @@ public sealed record WebhookSecret(
         return true;
     }
 }
+
+/// <summary>What a listing shows of a secret: everything but its token (<see cref="ISecretStore.ListAsync"/>).</summary>
+/// <param name="OwnerDid">The DID of the account that owns it.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="CreatedAt">When it was created.</param>
+/// <param name="LastRotatedAt">When its token was last replaced, if ever.</param>
+public sealed record WebhookSecretInfo(string OwnerDid, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastRotatedAt = null);

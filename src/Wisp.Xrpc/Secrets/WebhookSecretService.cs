@@ -43,7 +43,7 @@ public sealed partial class WebhookSecretService(
     }
 
     /// <summary>The owner's secrets, by name; what <c>secret.list</c> shows (never a token).</summary>
-    public ValueTask<IReadOnlyList<WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<WebhookSecretInfo>> ListAsync(string ownerDid, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ownerDid);
         return store.ListAsync(ownerDid, cancellationToken);

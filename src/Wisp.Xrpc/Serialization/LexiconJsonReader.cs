@@ -7,6 +7,7 @@ namespace Wisp.Xrpc.Serialization;
 /// Reading helpers called by generated <see cref="ILexiconObject{TSelf}.ReadJson"/> methods. They keep the
 /// generated code short and produce the reference validator's messages ("Input/name must be a string").
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public static class LexiconJsonReader
 {
     /// <summary>Checks that the reader is on the start of an object.</summary>

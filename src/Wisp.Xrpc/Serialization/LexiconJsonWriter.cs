@@ -7,6 +7,7 @@ namespace Wisp.Xrpc.Serialization;
 /// property name writes nothing when the value is <see langword="null"/>: an absent optional property stays absent.
 /// (Explicit JSON <c>null</c>, for nullable properties, is written by the generated code itself.)
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public static class LexiconJsonWriter
 {
     /// <summary>Writes a string property.</summary>

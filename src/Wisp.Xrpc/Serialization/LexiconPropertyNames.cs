@@ -8,6 +8,7 @@ namespace Wisp.Xrpc.Serialization;
 /// <see cref="LexiconJsonReader.NextProperty(ref Utf8JsonReader, LexiconPropertyNames, int, ref Dictionary{string, JsonElement}?)"/>
 /// matches the reader's current property name against them without allocating.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public sealed class LexiconPropertyNames
 {
     private readonly byte[][] _names;

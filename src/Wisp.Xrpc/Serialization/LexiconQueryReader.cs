@@ -9,6 +9,7 @@ namespace Wisp.Xrpc.Serialization;
 /// Reads query-string parameters as @atproto/xrpc-server does: empty values are ignored, integers are plain
 /// digits (<c>^-?\d+$</c>), booleans exactly <c>true</c> or <c>false</c>, and a repeated key forms an array.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public static class LexiconQueryReader
 {
     /// <summary>A string parameter, or null when absent.</summary>

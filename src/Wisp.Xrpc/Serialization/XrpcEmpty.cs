@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Wisp.Xrpc.Serialization;
 
 /// <summary>Stands for the parameters, input or output of a method whose lexicon declares none.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public sealed class XrpcEmpty : ILexiconObject<XrpcEmpty>, ILexiconParams<XrpcEmpty>
 {
     /// <summary>The only value.</summary>

@@ -7,6 +7,7 @@ namespace Wisp.Xrpc.Validation;
 /// Constraint checks called by generated code. Each throws a <see cref="LexiconValidationException"/> naming
 /// the path and the rule; the path string is built only when a check fails.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public static class LexiconConstraints
 {
     /// <summary>String length in UTF-8 bytes, as the Lexicon spec counts <c>minLength</c>/<c>maxLength</c>.</summary>

@@ -69,17 +69,17 @@ public sealed class PostgresSecretStore : ISecretStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default) =>
-        await RunAsync<IReadOnlyList<WebhookSecret>>(async connection =>
+    public async ValueTask<IReadOnlyList<WebhookSecretInfo>> ListAsync(string ownerDid, CancellationToken cancellationToken = default) =>
+        await RunAsync<IReadOnlyList<WebhookSecretInfo>>(async connection =>
         {
             await using var command = new NpgsqlCommand(
                 "SELECT name, created_at, last_rotated_at FROM wisp_webhook_secrets WHERE owner_did = $1 ORDER BY name COLLATE \"C\"", connection);
             command.Parameters.AddWithValue(ownerDid);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var secrets = new List<WebhookSecret>();
+            var secrets = new List<WebhookSecretInfo>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                secrets.Add(new WebhookSecret(ownerDid, reader.GetString(0), Token: string.Empty, Utc(reader.GetDateTime(1)), reader.IsDBNull(2) ? null : Utc(reader.GetDateTime(2))));
+                secrets.Add(new WebhookSecretInfo(ownerDid, reader.GetString(0), Utc(reader.GetDateTime(1)), reader.IsDBNull(2) ? null : Utc(reader.GetDateTime(2))));
             }
 
             return secrets;

@@ -78,7 +78,7 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<WebhookSecret>> ListAsync(string ownerDid, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<WebhookSecretInfo>> ListAsync(string ownerDid, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -87,13 +87,12 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
         command.CommandText = "SELECT name, created_at, last_rotated_at FROM webhook_secrets WHERE owner_did = $owner ORDER BY name COLLATE BINARY";
         command.Parameters.AddWithValue("$owner", ownerDid);
         await using var reader = await Execute(() => command.ExecuteReaderAsync(cancellationToken));
-        var secrets = new List<WebhookSecret>();
+        var secrets = new List<WebhookSecretInfo>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            secrets.Add(new WebhookSecret(
+            secrets.Add(new WebhookSecretInfo(
                 ownerDid,
                 reader.GetString(0),
-                Token: string.Empty,
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
                 reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
         }
