@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Wisp.Xrpc.Serialization;
 
 namespace Wisp.Xrpc;
@@ -8,7 +7,7 @@ namespace Wisp.Xrpc;
 /// (<c>*/*</c>, <c>image/*</c>, <c>application/vnd.ipld.car</c>, ...). Input arrives as a stream that has not been
 /// read yet; output is streamed to the client with its content type, and the stream is disposed afterwards.
 /// </summary>
-public sealed class XrpcBlob : ILexiconObject<XrpcBlob>
+public sealed class XrpcBlob : IXrpcBody<XrpcBlob>
 {
     /// <summary>Creates a raw body.</summary>
     /// <param name="contentType">Its MIME type, sent as Content-Type (for output it must fit the lexicon's encoding).</param>
@@ -32,10 +31,11 @@ public sealed class XrpcBlob : ILexiconObject<XrpcBlob>
     /// <summary>The length in bytes, when known.</summary>
     public long? Length { get; }
 
-    // A raw body is never JSON: the XRPC runtime reads and writes XrpcBlob as bytes, never through these.
-    static XrpcBlob ILexiconObject<XrpcBlob>.ReadJson(ref Utf8JsonReader reader, string path) =>
-        throw new NotSupportedException("XrpcBlob is a raw body; it is never read as JSON.");
+    /// <inheritdoc />
+    static ValueTask<XrpcBlob> IXrpcBody<XrpcBlob>.ReadBodyAsync(Microsoft.AspNetCore.Http.HttpContext httpContext, XrpcMethod method, Hosting.WispXrpcOptions options) =>
+        ValueTask.FromResult(Hosting.XrpcRequestBody.ReadRaw(httpContext, method.InputEncoding!, options.MaxRawRequestBodySize));
 
-    void ILexiconObject<XrpcBlob>.WriteJson(Utf8JsonWriter writer) =>
-        throw new NotSupportedException("XrpcBlob is a raw body; it is never written as JSON.");
+    /// <inheritdoc />
+    static Task IXrpcBody<XrpcBlob>.WriteBodyAsync(Microsoft.AspNetCore.Http.HttpContext httpContext, XrpcMethod method, XrpcBlob value, bool validate) =>
+        Hosting.XrpcResponses.WriteBlobAsync(httpContext, method, value);
 }

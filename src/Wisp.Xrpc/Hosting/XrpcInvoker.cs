@@ -30,8 +30,8 @@ public static partial class XrpcInvoker
         Func<THandler, TParams, TInput, XrpcCallContext, ValueTask<TOutput>> invoke)
         where THandler : class
         where TParams : ILexiconParams<TParams>
-        where TInput : ILexiconObject<TInput>
-        where TOutput : ILexiconObject<TOutput> =>
+        where TInput : IXrpcBody<TInput>
+        where TOutput : IXrpcBody<TOutput> =>
         InvokeAsync(httpContext, method, HandlerService<THandler>.Resolve, invoke);
 
     /// <summary>Serves one call of a method.</summary>
@@ -50,8 +50,8 @@ public static partial class XrpcInvoker
         Func<THandler, TParams, TInput, XrpcCallContext, ValueTask<TOutput>> invoke)
         where THandler : class
         where TParams : ILexiconParams<TParams>
-        where TInput : ILexiconObject<TInput>
-        where TOutput : ILexiconObject<TOutput>
+        where TInput : IXrpcBody<TInput>
+        where TOutput : IXrpcBody<TOutput>
     {
         try
         {
@@ -91,13 +91,9 @@ public static partial class XrpcInvoker
                     ? empty
                     : throw new InvalidOperationException($"{method.Nsid} declares no input, so its input type must be {nameof(XrpcEmpty)}.");
             }
-            else if (typeof(TInput) == typeof(XrpcBlob))
-            {
-                input = (TInput)(object)XrpcRequestBody.ReadRaw(httpContext, method.InputEncoding, options.MaxRawRequestBodySize);
-            }
             else
             {
-                input = await XrpcRequestBody.ReadJsonAsync<TInput>(httpContext, options.MaxJsonRequestBodySize);
+                input = await TInput.ReadBodyAsync(httpContext, method, options);
             }
 
             var output = await invoke(handler, parameters, input, call);
@@ -107,25 +103,14 @@ public static partial class XrpcInvoker
                 return;
             }
 
-            if (output is XrpcBlob blob)
+            try
             {
-                await XrpcResponses.WriteBlobAsync(httpContext, method, blob);
+                await TOutput.WriteBodyAsync(httpContext, method, output, validate: options.ValidateOutput == true);
             }
-            else if (options.ValidateOutput == true)
+            catch (LexiconValidationException violation)
             {
-                try
-                {
-                    await XrpcResponses.WriteValidatedJsonAsync(httpContext, output);
-                }
-                catch (LexiconValidationException violation)
-                {
-                    // The handler broke the lexicon: the client gets a plain 500, the log gets the rule.
-                    throw new InvalidOperationException($"The handler of {method.Nsid} returned output that breaks its lexicon: {violation.Message}", violation);
-                }
-            }
-            else
-            {
-                await XrpcResponses.WriteJsonAsync(httpContext, output);
+                // The handler broke the lexicon: the client gets a plain 500, the log gets the rule.
+                throw new InvalidOperationException($"The handler of {method.Nsid} returned output that breaks its lexicon: {violation.Message}", violation);
             }
         }
         catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Wisp.Xrpc.Hosting;
 
 namespace Wisp.Xrpc.Serialization;
 
@@ -7,7 +9,7 @@ namespace Wisp.Xrpc.Serialization;
 /// The generator implements it on every DTO it emits.
 /// </summary>
 /// <typeparam name="TSelf">The implementing type.</typeparam>
-public interface ILexiconObject<TSelf>
+public interface ILexiconObject<TSelf> : IXrpcBody<TSelf>
     where TSelf : ILexiconObject<TSelf>
 {
     /// <summary>
@@ -20,4 +22,12 @@ public interface ILexiconObject<TSelf>
 
     /// <summary>Writes the value as a JSON object.</summary>
     void WriteJson(Utf8JsonWriter writer);
+
+    /// <summary>As a request body: JSON of at most <see cref="WispXrpcOptions.MaxJsonRequestBodySize"/> bytes, read and validated.</summary>
+    static ValueTask<TSelf> IXrpcBody<TSelf>.ReadBodyAsync(HttpContext httpContext, XrpcMethod method, WispXrpcOptions options) =>
+        XrpcRequestBody.ReadJsonAsync<TSelf>(httpContext, options.MaxJsonRequestBodySize);
+
+    /// <summary>As a response body: JSON, checked against the lexicon first when asked.</summary>
+    static Task IXrpcBody<TSelf>.WriteBodyAsync(HttpContext httpContext, XrpcMethod method, TSelf value, bool validate) =>
+        validate ? XrpcResponses.WriteValidatedJsonAsync(httpContext, value) : XrpcResponses.WriteJsonAsync(httpContext, value);
 }
