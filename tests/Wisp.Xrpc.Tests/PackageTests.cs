@@ -33,12 +33,26 @@ public sealed class PackageTests : IDisposable
             Assert.Contains("buildTransitive/Wisp.Xrpc.Generators.props", entries);
             Assert.Contains("buildTransitive/Wisp.Xrpc.Generators.targets", entries);
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/netstandard2.0", StringComparison.Ordinal));
+
+            // The embedded SQLite store comes with it; PostgreSQL does not (it is Wisp.Xrpc.Secrets.PostgreSql).
+            var nuspec = Nuspec(zip);
+            Assert.Contains("\"Microsoft.Data.Sqlite\"", nuspec, StringComparison.Ordinal);
+            Assert.DoesNotContain("Npgsql", nuspec, StringComparison.Ordinal);
+        }
+
+        await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "Wisp.Xrpc.Secrets.PostgreSql", "Wisp.Xrpc.Secrets.PostgreSql.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}"], root);
+        using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Wisp.Xrpc.Secrets.PostgreSql.{version}.nupkg")))
+        {
+            Assert.Contains("lib/net10.0/Wisp.Xrpc.Secrets.PostgreSql.dll", zip.Entries.Select(e => e.FullName));
+            var nuspec = Nuspec(zip);
+            Assert.Contains("\"Npgsql\"", nuspec, StringComparison.Ordinal);
+            Assert.Contains($"id=\"Wisp.Xrpc.Generators\" version=\"{version}\"", nuspec, StringComparison.Ordinal);
         }
 
         var app = Path.Combine(_work, "app");
         Directory.CreateDirectory(Path.Combine(app, "lexicons"));
         File.Copy(Path.Combine(root, "lexicons", "place.wisp.v2.secret.create.json"), Path.Combine(app, "lexicons", "place.wisp.v2.secret.create.json"));
-        // Our package from the local feed only; its dependencies (Microsoft.Data.Sqlite, Npgsql) from nuget.org,
+        // Our package from the local feed only; its dependencies (Microsoft.Data.Sqlite) from nuget.org,
         // read from this machine's package folder when they are there already.
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -194,5 +208,11 @@ public sealed class PackageTests : IDisposable
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}");
+    }
+
+    private static string Nuspec(ZipArchive zip)
+    {
+        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        return reader.ReadToEnd();
     }
 }

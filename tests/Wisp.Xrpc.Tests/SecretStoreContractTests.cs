@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Wisp.Xrpc.Hosting;
 using Wisp.Xrpc.Secrets;
+using Wisp.Xrpc.Secrets.Storage;
 
 namespace Wisp.Xrpc.Tests;
 

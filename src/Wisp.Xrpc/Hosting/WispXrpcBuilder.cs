@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Wisp.Xrpc.Secrets;
 using Wisp.Xrpc.Secrets.Storage;
 
@@ -28,28 +27,6 @@ public sealed class WispXrpcBuilder
         }
 
         Services.Replace(ServiceDescriptor.Singleton<ISecretStore>(static sp => sp.GetRequiredService<SqliteSecretStorage>().Store));
-        return this;
-    }
-
-    /// <summary>
-    /// Keeps secrets in PostgreSQL, for several app instances sharing them; the key ring is kept in the same
-    /// database, so every instance decrypts what another wrote. Tables are created on first use.
-    /// </summary>
-    /// <param name="connectionString">An Npgsql connection string.</param>
-    /// <param name="configure">Key ring setup (the SQLite paths are ignored).</param>
-    public WispXrpcBuilder UsePostgresSecretStore(string connectionString, Action<WispSecretStoreOptions>? configure = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        if (configure is not null)
-        {
-            Services.Configure(configure);
-        }
-
-        Services.TryAddSingleton(sp => new PostgresSecretStorage(
-            connectionString,
-            sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IOptions<WispSecretStoreOptions>>().Value));
-        Services.Replace(ServiceDescriptor.Singleton<ISecretStore>(static sp => sp.GetRequiredService<PostgresSecretStorage>().Store));
         return this;
     }
 
@@ -81,27 +58,5 @@ internal sealed class SqliteSecretStorage : IDisposable
     {
         Store.Dispose();
         _keyRing.Dispose();
-    }
-}
-
-/// <summary>The PostgreSQL store, its data source and its key ring, disposed with the app.</summary>
-internal sealed class PostgresSecretStorage : IDisposable
-{
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly SecretKeyRing _keyRing;
-
-    public PostgresSecretStorage(string connectionString, ILoggerFactory loggerFactory, WispSecretStoreOptions options)
-    {
-        _dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(loggerFactory).Build();
-        _keyRing = SecretKeyRing.InRepository(new PostgresXmlRepository(_dataSource), loggerFactory, options.ConfigureKeyRing);
-        Store = new PostgresSecretStore(_dataSource, _keyRing.Protector);
-    }
-
-    public PostgresSecretStore Store { get; }
-
-    public void Dispose()
-    {
-        _keyRing.Dispose();
-        _dataSource.Dispose();
     }
 }
