@@ -10,13 +10,15 @@ internal static class TrackingNames
     public const string Identities = nameof(Identities);
     public const string ShadowedFiles = nameof(ShadowedFiles);
     public const string Summaries = nameof(Summaries);
+    public const string References = nameof(References);
     public const string Index = nameof(Index);
     public const string Specs = nameof(Specs);
+    public const string Exports = nameof(Exports);
     public const string Endpoints = nameof(Endpoints);
 
     /// <summary>The steps that do per-lexicon work; none may re-run after an unrelated C# edit.</summary>
     public static readonly string[] LexiconSteps =
     [
-        LexiconFiles, ParsedLexicons, Documents, Identities, ShadowedFiles, Summaries, Index, Specs, Endpoints,
+        LexiconFiles, ParsedLexicons, Documents, Identities, ShadowedFiles, Summaries, References, Index, Specs, Exports, Endpoints,
     ];
 }

@@ -8,13 +8,14 @@ using Wisp.Xrpc.Generators.Diagnostics;
 using Wisp.Xrpc.Generators.Emitting;
 using Wisp.Xrpc.Generators.Model;
 using Wisp.Xrpc.Generators.Parsing;
+using Wisp.Xrpc.Generators.References;
 using Wisp.Xrpc.Generators.Specs;
 
 namespace Wisp.Xrpc.Generators;
 
 /// <summary>
-/// Lexicon files → parse (per file) → index (all shapes, one Collect: names and drops decided once) → bind (per
-/// file: its <see cref="DocumentSpec"/>) → emit. Only files tagged <c>WispXrpcLexicon=true</c> are read.
+/// Lexicon files → parse (per file) → index (all shapes, with the lexicons referenced assemblies compiled; one
+/// Collect: names and drops decided once) → bind (per file: its <see cref="DocumentSpec"/>) → emit. Only files tagged <c>WispXrpcLexicon=true</c> are read.
 /// Diagnostics travel in pipelines of their own, so moving text in a lexicon re-reports but re-emits nothing, and
 /// a document re-emits only when its own spec changes.
 /// </summary>
@@ -67,12 +68,24 @@ public sealed class XrpcGenerator : IIncrementalGenerator
             .Where(static pair => !pair.Right.Contains(pair.Left.FilePath))
             .Select(static (pair, _) => pair.Left.Document);
 
+        // The lexicons referenced assemblies compiled, read from their metadata: refs bind to their types, and they
+        // are not generated again. Re-read only when a reference changes.
+        var references = context.MetadataReferencesProvider
+            .Select(static (reference, cancellationToken) => LexiconReferenceReader.Read(reference, cancellationToken))
+            .WithTrackingName(TrackingNames.References)
+            .Where(static assembly => assembly is not null)
+            .Select(static (assembly, _) => assembly!)
+            .Collect();
+
+        context.RegisterSourceOutput(identities.Combine(references), static (spc, pair) => Report(spc, ReferenceConflicts.Find(pair.Left, pair.Right)));
+
         // Every lexicon's shape (no descriptions, no positions), and from all of them every C# name and every drop.
         var index = documents
             .Select(static (document, _) => IndexBuilder.Summarize(document))
             .WithTrackingName(TrackingNames.Summaries)
             .Collect()
-            .Select(static (summaries, _) => IndexBuilder.Build(summaries))
+            .Combine(references)
+            .Select(static (pair, _) => IndexBuilder.Build(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Index);
 
         var refSites = parsed
@@ -94,6 +107,19 @@ public sealed class XrpcGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(specs, static (spc, spec) =>
             spc.AddSource(DocumentEmitter.HintName(spec), SourceText.From(DocumentEmitter.Emit(spec), System.Text.Encoding.UTF8)));
 
+        // What the assembly records of each lexicon, for projects that reference it; its own file, so an edit that
+        // changes only the lexicon's text re-emits only this.
+        var exports = documents
+            .Combine(index)
+            .Combine(options)
+            .Select(static (pair, _) => Binder.Export(pair.Left.Left, pair.Left.Right, pair.Right.RootNamespace))
+            .Where(static export => export is not null)
+            .Select(static (export, _) => export!)
+            .WithTrackingName(TrackingNames.Exports);
+
+        context.RegisterSourceOutput(exports, static (spc, export) =>
+            spc.AddSource(ExportEmitter.HintName(export), SourceText.From(ExportEmitter.Emit(export), System.Text.Encoding.UTF8)));
+
         var notes = specs.Select(static (spec, _) => (spec.Nsid, spec.Notes)).Where(static n => !n.Notes.IsEmpty).Collect();
         var positions = parsed
             .Where(static p => p.Document is not null)
@@ -106,7 +132,7 @@ public sealed class XrpcGenerator : IIncrementalGenerator
             .Where(static endpoint => endpoint is not null)
             .Select(static (endpoint, _) => endpoint!)
             .Collect()
-            .Select(static (all, _) => EndpointBinder.Bind(all))
+            .Select(static (all, _) => all.OrderBy(e => e.Nsid, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Endpoints);
 
         context.RegisterSourceOutput(endpoints, static (spc, all) =>

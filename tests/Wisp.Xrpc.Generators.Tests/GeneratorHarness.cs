@@ -32,12 +32,16 @@ internal sealed class GeneratorHarness
     public static GeneratorHarness Create(params LexiconFile[] files) => Create(null, files);
 
     /// <summary>A harness whose global options are <paramref name="globalOptions"/> (RootNamespace TestApp when null).</summary>
-    public static GeneratorHarness Create(Dictionary<string, string>? globalOptions, params LexiconFile[] files)
+    public static GeneratorHarness Create(Dictionary<string, string>? globalOptions, params LexiconFile[] files) =>
+        Create(globalOptions, [], "TestApp", files);
+
+    /// <summary>A harness for the assembly <paramref name="assemblyName"/>, which also references <paramref name="references"/>.</summary>
+    public static GeneratorHarness Create(Dictionary<string, string>? globalOptions, IEnumerable<MetadataReference> references, string assemblyName, params LexiconFile[] files)
     {
         var compilation = CSharpCompilation.Create(
-            "TestApp",
+            assemblyName,
             [CSharpSyntaxTree.ParseText("namespace TestApp; public static class Program { public static void Main() { } }", ParseOptions, path: "Program.cs")],
-            TestReferences.NetAndAspNetCore,
+            TestReferences.NetAndAspNetCore.Concat(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         var texts = files.ToDictionary(f => f.Path, f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text));
@@ -64,6 +68,18 @@ internal sealed class GeneratorHarness
         Driver = Driver.RunGeneratorsAndUpdateCompilation(Compilation, out var output, out var generatorDiagnostics);
         result = Driver.GetRunResult();
         return generatorDiagnostics.AddRange(output.GetDiagnostics());
+    }
+
+    /// <summary>Runs the generator and compiles, failing on any error, and returns the assembly as a reference (as a library's build does).</summary>
+    public MetadataReference CompileToReference()
+    {
+        var diagnostics = RunAndCompile(out _);
+        Driver.RunGeneratorsAndUpdateCompilation(Compilation, out var output, out _);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
     public void AddSyntaxTree(string code, string path) =>

@@ -24,7 +24,8 @@ public sealed class IncrementalityTests
         harness.AddSyntaxTree("namespace TestApp; internal sealed class Unrelated { }", "Unrelated.cs");
         var result = harness.Run().Results[0];
 
-        foreach (var name in TrackingNames.LexiconSteps)
+        // References: with no reference that records lexicons Roslyn tracks no step; CrossAssemblyTests covers it.
+        foreach (var name in TrackingNames.LexiconSteps.Where(n => n != TrackingNames.References))
         {
             var steps = result.TrackedSteps[name];
             Assert.NotEmpty(steps);

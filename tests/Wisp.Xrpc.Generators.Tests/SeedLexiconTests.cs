@@ -90,6 +90,8 @@ public sealed class SeedLexiconTests
             """));
         test.TestState.GeneratedSources.Add((typeof(XrpcGenerator), documentFile, SourceText.From(Snapshots.Read(documentFile), Encoding.UTF8)));
         test.TestState.GeneratedSources.Add((typeof(XrpcGenerator), "WispXrpcEndpoints.g.cs", SourceText.From(Snapshots.Read(endpointsSnapshot), Encoding.UTF8)));
+        var exportFile = Path.GetFileNameWithoutExtension(lexiconName) + "_lexicon.g.cs";
+        test.TestState.GeneratedSources.Add((typeof(XrpcGenerator), exportFile, SourceText.From(Snapshots.Read(exportFile), Encoding.UTF8)));
 
         await test.RunAsync();
     }

@@ -50,6 +50,17 @@ internal sealed class Binder
     public static DocumentSpec? Bind(LexiconDocument document, LexiconIndex index, string rootNamespace) =>
         index.Find(document.Id) is { } self && self.Id == document.Id ? new Binder(document, index, self, rootNamespace).Bind() : null;
 
+    /// <summary>What the assembly records of <paramref name="document"/> (<see cref="ExportSpec"/>), or null when it is not emitted.</summary>
+    public static ExportSpec? Export(LexiconDocument document, LexiconIndex index, string rootNamespace) =>
+        index.Find(document.Id) is { Assembly: null } self && self.Id == document.Id
+            ? new ExportSpec(
+                self.HintName,
+                document.Id,
+                $"{rootNamespace}.{self.Namespace}.{self.ClassName}",
+                self.Definitions.Select(d => (d.IsGenerated ? string.Empty : "!") + d.Name + "=" + d.TypeName).ToEquatableArray(),
+                document.Json)
+            : null;
+
     private DocumentSpec Bind()
     {
         foreach (var rename in _self.Renames)
@@ -133,7 +144,6 @@ internal sealed class Binder
         var endpoint = new EndpointSpec(
             _document.Id,
             _className,
-            (_self.Namespace + _self.ClassName).Replace(".", string.Empty).Replace("@", string.Empty),
             method.Kind,
             parameters?.FullName ?? Empty,
             input?.TypeName ?? Empty,
@@ -348,7 +358,7 @@ internal sealed class Binder
 
     private UnionSpec BindUnion(LexiconUnion union, string name, string fullName, string where)
     {
-        var members = new List<UnionMemberSpec>();
+        var targets = new List<(string TypeId, IndexedDocument Document, string TypeName)>();
         foreach (var reference in union.Refs)
         {
             if (Resolve(reference) is not { } target || target.Definition.TypeName is not { } typeName)
@@ -357,13 +367,36 @@ internal sealed class Binder
             }
 
             var typeId = target.Definition.Name == "main" ? target.Document.Id : $"{target.Document.Id}#{target.Definition.Name}";
-            if (members.Exists(m => m.TypeId == typeId))
+            if (!targets.Exists(m => m.TypeId == typeId))
             {
-                continue; // nsid and nsid#main name one member
+                targets.Add((typeId, target.Document, typeName)); // nsid and nsid#main name one member
+            }
+        }
+
+        // Members from referenced assemblies are held by classes nested in the interface, named after the member,
+        // in the interface's one scope.
+        List<string> reserved = [name, "ReadJson", "WriteJson", .. NameScope.ObjectMembers];
+        if (!union.Closed)
+        {
+            reserved.Add("Unknown");
+        }
+
+        var wrapped = targets.Where(t => t.Document.Assembly is not null)
+            .Select(t => (t.TypeId, t.Document.ClassName + (t.TypeName == "Main" ? string.Empty : t.TypeName)));
+        var wrapperNames = NameScope.Assign(wrapped, reserved, "Member");
+
+        var members = new List<UnionMemberSpec>();
+        foreach (var (typeId, document, typeName) in targets)
+        {
+            var memberType = $"{ClassName(document)}.{typeName}";
+            if (wrapperNames.TryGetValue(typeId, out var wrapper))
+            {
+                members.Add(new UnionMemberSpec(typeId, $"{fullName}.{wrapper}", wrapper, memberType));
+                continue;
             }
 
-            members.Add(new UnionMemberSpec(typeId, $"{ClassName(target.Document)}.{typeName}"));
-            var key = (Namespace(target.Document), target.Document.ClassName, typeName);
+            members.Add(new UnionMemberSpec(typeId, memberType));
+            var key = (Namespace(document), document.ClassName, typeName);
             if (!_memberships.TryGetValue(key, out var interfaces))
             {
                 _memberships[key] = interfaces = new SortedSet<string>(System.StringComparer.Ordinal);
@@ -404,7 +437,7 @@ internal sealed class Binder
 
     private bool IsGenerated(string name) => _self.Definitions.Any(d => d.Name == name && d.IsGenerated);
 
-    private string Namespace(IndexedDocument document) => $"{_rootNamespace}.{document.Namespace}";
+    private string Namespace(IndexedDocument document) => document.Assembly is null ? $"{_rootNamespace}.{document.Namespace}" : document.Namespace;
 
     private string ClassName(IndexedDocument document) => $"global::{Namespace(document)}.{document.ClassName}";
 

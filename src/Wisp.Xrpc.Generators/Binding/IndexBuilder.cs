@@ -15,7 +15,7 @@ internal static class IndexBuilder
 {
     /// <summary>Members every lexicon class may have; a lexicon or definition named so is renamed, whatever the lexicon holds, so names stay stable.</summary>
     private static readonly string[] LexiconClassMembers =
-        ["Id", "Method", "IHandler", "Errors", "DefaultHandler", "RecordKey", "Scope", "IMessage", "Params", "Input", "Output"];
+        ["Id", "Method", "Endpoint", "IHandler", "Errors", "DefaultHandler", "RecordKey", "Scope", "IMessage", "Params", "Input", "Output"];
 
     /// <summary>Members every generated object has; a definition class named so would hold a member named like itself (CS0542).</summary>
     private static readonly string[] ObjectClassMembers = ["ReadJson", "WriteJson", "LexiconPropertyNames", "ExtensionData"];
@@ -39,7 +39,12 @@ internal static class IndexBuilder
         return new DocumentSummary(document.Id, definitions.ToEquatableArray(), dependencies.Distinct().ToEquatableArray());
     }
 
-    public static LexiconIndex Build(ImmutableArray<DocumentSummary> summaries)
+    /// <summary>
+    /// The index of the project's lexicons and of those its references compiled. A referenced lexicon keeps the names
+    /// and drops its own assembly decided; the project's own lexicon of the same id wins (WXRPC102 says so), and
+    /// between two references the first assembly in ordinal name order does.
+    /// </summary>
+    public static LexiconIndex Build(ImmutableArray<DocumentSummary> summaries, ImmutableArray<ReferencedAssembly> references = default)
     {
         var documents = summaries.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToList();
         var byId = new Dictionary<string, DocumentSummary>();
@@ -48,7 +53,21 @@ internal static class IndexBuilder
             byId[LexiconIndex.NormalizedId(document.Id)] = document;
         }
 
-        var generated = Generated(documents, byId);
+        var referenced = new List<ReferencedLexicon>();
+        foreach (var assembly in (references.IsDefault ? ImmutableArray<ReferencedAssembly>.Empty : references).OrderBy(a => a.Name, System.StringComparer.Ordinal))
+        {
+            foreach (var lexicon in assembly.Lexicons)
+            {
+                var id = LexiconIndex.NormalizedId(lexicon.Summary.Id);
+                if (!byId.ContainsKey(id))
+                {
+                    byId[id] = lexicon.Summary;
+                    referenced.Add(lexicon);
+                }
+            }
+        }
+
+        var generated = Generated(documents, referenced, byId);
         var classes = ClassNames(documents);
         var result = new List<IndexedDocument>(documents.Count);
         foreach (var document in documents)
@@ -64,7 +83,15 @@ internal static class IndexBuilder
             result.Add(new IndexedDocument(document.Id, ns, className, hintName, definitions.ToEquatableArray(), renames.ToEquatableArray()));
         }
 
-        return new LexiconIndex(result.ToEquatableArray());
+        foreach (var lexicon in referenced)
+        {
+            var definitions = lexicon.Summary.Definitions.Select(d => lexicon.Definitions.FirstOrDefault(r => r.Name == d.Name) is { } recorded
+                ? new IndexedDefinition(d.Name, d.Kind, d.Shape, recorded.TypeName, recorded.IsGenerated)
+                : new IndexedDefinition(d.Name, d.Kind, d.Shape, null, false));
+            result.Add(new IndexedDocument(lexicon.Summary.Id, lexicon.Namespace, lexicon.ClassName, string.Empty, definitions.ToEquatableArray(), EquatableArray<Rename>.Empty, lexicon.Assembly));
+        }
+
+        return new LexiconIndex(result.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>
@@ -72,7 +99,8 @@ internal static class IndexBuilder
     /// missing, skipped or of the wrong kind, and then (through a worklist over the reverse refs, linear in the refs)
     /// less those with a ref to a dropped one.
     /// </summary>
-    private static HashSet<string> Generated(List<DocumentSummary> documents, Dictionary<string, DocumentSummary> byId)
+    /// <remarks>A referenced lexicon's definitions are alive exactly when its assembly generated them.</remarks>
+    private static HashSet<string> Generated(List<DocumentSummary> documents, List<ReferencedLexicon> referenced, Dictionary<string, DocumentSummary> byId)
     {
         var kinds = new Dictionary<string, string>();
         foreach (var document in documents)
@@ -86,6 +114,19 @@ internal static class IndexBuilder
         var referrers = new Dictionary<string, List<string>>();
         var dropped = new Queue<string>();
         var alive = new HashSet<string>(kinds.Where(k => k.Value.Length > 0).Select(k => k.Key));
+        foreach (var lexicon in referenced)
+        {
+            foreach (var definition in lexicon.Summary.Definitions)
+            {
+                var key = Key(lexicon.Summary.Id, definition.Name);
+                kinds[key] = definition.Kind;
+                if (lexicon.Definitions.Any(d => d.Name == definition.Name && d.IsGenerated))
+                {
+                    alive.Add(key);
+                }
+            }
+        }
+
         foreach (var document in documents)
         {
             foreach (var dependency in document.Dependencies)
@@ -113,9 +154,10 @@ internal static class IndexBuilder
             }
         }
 
-        foreach (var skipped in kinds.Where(k => k.Value.Length == 0))
+        // Skipped definitions, and those of referenced lexicons their assembly did not generate.
+        foreach (var key in kinds.Keys.Where(k => !alive.Contains(k)))
         {
-            dropped.Enqueue(skipped.Key);
+            dropped.Enqueue(key);
         }
 
         while (dropped.Count > 0)

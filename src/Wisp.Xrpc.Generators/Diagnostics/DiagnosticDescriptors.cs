@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
         "WXRPC009", "Two lexicons have the same id", "Lexicon id '{0}' is also declared in {1}; each lexicon id must be declared by one file only");
 
     public static readonly DiagnosticDescriptor UnresolvedRef = Error(
-        "WXRPC010", "Ref names no definition", "Ref '{0}' names no definition of lexicon '{1}': add that lexicon's file to the project, or correct the name");
+        "WXRPC010", "Ref names no definition", "Ref '{0}' names no definition of lexicon '{1}', in this project or a referenced assembly: add that lexicon's file, reference a library that compiles it (Wisp.Xrpc.Lexicons.Atproto holds com.atproto.*, app.bsky.*, chat.bsky.* and tools.ozone.*), or correct the name");
 
     public static readonly DiagnosticDescriptor RefToToken = Error(
         "WXRPC011", "Ref names a token", "Ref '{0}' names a token, which is a value, not a type; use a string (e.g. with \"knownValues\": [\"{0}\"]) instead");
@@ -80,6 +80,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor LexiconAlsoReferenced = new(
+        "WXRPC102",
+        "Lexicon also defined in a referenced assembly",
+        "The lexicon '{0}' is also compiled in the referenced assembly '{1}'; {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor Renamed = new(
         "WXRPC200",
         "Lexicon name renamed in C#",
@@ -93,7 +101,7 @@ internal static class DiagnosticDescriptors
         InvalidJson, InvalidLexiconVersion, InvalidId, MissingDefs, WrongJsonKind, InvalidType,
         RequiredPropertyMissing, PrimaryTypeNotMain, DuplicateId, UnresolvedRef, RefToToken, UnionMemberNotObject,
         ConstWithDefault, MinimumAboveMaximum, EmptyClosedUnion, DuplicateKey, NotDefinable, InvalidNamespace,
-        NotSupportedYet, BuiltInHandlerNotUsed, Renamed,
+        NotSupportedYet, BuiltInHandlerNotUsed, LexiconAlsoReferenced, Renamed,
     ];
 
     public static DiagnosticDescriptor? Find(string id)

@@ -5,15 +5,15 @@ using Wisp.Xrpc.Generators.Specs;
 namespace Wisp.Xrpc.Generators.Emitting;
 
 /// <summary>
-/// Emits <c>MapWispXrpc()</c>: one <c>RequestDelegate</c> per method, each a call into the runtime's generic
-/// <c>XrpcInvoker</c> with the generated types. Minimal-API lambdas are avoided on purpose: the request-delegate
-/// generator cannot see generated code, so they would fall back to reflection.
+/// Emits <c>MapWispXrpc()</c>: maps the generated <c>Endpoint</c> of every method of the project's own lexicons, then
+/// the 501 fallback. Methods of referenced lexicon libraries are not mapped here: the app names them with
+/// <c>MapXrpcMethods(...)</c>.
 /// </summary>
 internal static class EndpointEmitter
 {
     public const string HintName = "WispXrpcEndpoints.g.cs";
 
-    public static string Emit(EquatableArray<BoundEndpoint> endpoints)
+    public static string Emit(EquatableArray<EndpointSpec> endpoints)
     {
         var w = new SourceWriter();
         w.Line(SourceWriter.Header);
@@ -23,60 +23,23 @@ internal static class EndpointEmitter
         w.OpenBlock("internal static class WispXrpcEndpointRouteBuilderExtensions");
         w.Line("/// <summary>");
         w.Line("/// Maps every XRPC method of the project's lexicons at <c>/xrpc/{nsid}</c> and answers every other <c>/xrpc/</c> path");
-        w.Line("/// with 501 MethodNotImplemented. Conventions added to the result apply to all methods.");
+        w.Line("/// with 501 MethodNotImplemented. Conventions added to the result apply to all methods. Methods of referenced lexicon");
+        w.Line("/// libraries are served only when mapped with <c>MapXrpcMethods(...)</c>.");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
-        w.Line(endpoints.Count == 0 ? "/// No lexicon declares a method yet." : "/// Methods: " + string.Join(", ", endpoints.Select(e => $"<c>{SourceWriter.EscapeXml(e.Endpoint.Nsid)}</c>")) + ".");
+        w.Line(endpoints.Count == 0 ? "/// No lexicon of the project declares a method." : "/// Methods: " + string.Join(", ", endpoints.Select(e => $"<c>{SourceWriter.EscapeXml(e.Nsid)}</c>")) + ".");
         w.Line("/// </remarks>");
         w.OpenBlock("public static global::Wisp.Xrpc.Hosting.XrpcEndpointConventionBuilder MapWispXrpc(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
         w.Line("var mapper = global::Wisp.Xrpc.Hosting.XrpcEndpointMapper.Begin(endpoints);");
-        foreach (var bound in endpoints)
+        foreach (var endpoint in endpoints)
         {
-            w.Line($"mapper.Map({bound.Endpoint.ClassName}.Method, {bound.DelegateName});");
+            w.Line($"mapper.Map({endpoint.ClassName}.Endpoint);");
         }
 
         w.Line("return mapper.Complete();");
         w.CloseBlock();
-
-        foreach (var bound in endpoints)
-        {
-            w.Line();
-            EmitDelegate(w, bound);
-        }
-
         w.CloseBlock();
         w.CloseBlock();
         return w.ToString();
-    }
-
-    private static void EmitDelegate(SourceWriter w, BoundEndpoint bound)
-    {
-        var method = bound.Endpoint;
-        var handler = $"{method.ClassName}.IHandler";
-
-        // A built-in handler (the secret family) stands in when the application registers none; any other handler
-        // is found by the runtime as the IHandler service.
-        var resolve = method.HasBuiltInHandler
-            ? $"({handler}?)services.GetService(typeof({handler})) ?? {BuiltInHandlerEmitter.Construct(method.ClassName)}"
-            : null;
-
-        // The handler takes only what the lexicon declares; the others are discards.
-        var lambdaParameters = $"handler, {(method.HasParams ? "parameters" : "_")}, {(method.HasInput ? "input" : "_")}, context";
-        var arguments = string.Join(", ", new[] { method.HasParams ? "parameters" : null, method.HasInput ? "input" : null, "context" }.Where(a => a is not null));
-        var call = method.HasOutput
-            ? $"static ({lambdaParameters}) => handler.HandleAsync({arguments})"
-            : $"static async ({lambdaParameters}) => {{ await handler.HandleAsync({arguments}); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; }}";
-
-        w.Line($"/// <summary>{method.Kind.ToString().ToUpperInvariant()} <c>{SourceWriter.EscapeXml(method.Nsid)}</c>.</summary>");
-        w.Line($"private static global::System.Threading.Tasks.Task {bound.DelegateName}(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>");
-        w.Line($"    global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<{handler}, {method.ParamsType}, {method.InputType}, {method.OutputType}>(");
-        w.Line("        httpContext,");
-        w.Line($"        {method.ClassName}.Method,");
-        if (resolve is not null)
-        {
-            w.Line($"        static services => {resolve},");
-        }
-
-        w.Line($"        {call});");
     }
 }

@@ -27,6 +27,8 @@ internal static class MethodEmitter
         w.Line($"Errors: [{string.Join(", ", method.Errors.Select(e => SourceWriter.Literal(e.Error)))}]);");
         w.Outdent();
 
+        EmitEndpoint(w, method.Endpoint);
+
         w.Line();
         w.Summary($"Serves {document.Nsid}. Register an implementation in DI (e.g. services.AddScoped<{document.ClassName}.IHandler, MyHandler>()); without one the method answers 501 MethodNotImplemented"
             + (method.BuiltInHandler is not null ? ", except that this method has a built-in default handler." : "."));
@@ -69,6 +71,47 @@ internal static class MethodEmitter
         }
 
         BuiltInHandlerEmitter.Emit(w, document.Nsid, method);
+    }
+
+    /// <summary>
+    /// The method's endpoint: a call into the runtime's generic <c>XrpcInvoker</c> with the generated types.
+    /// <c>MapWispXrpc()</c> maps it for the project's own lexicons; an app maps a referenced library's with
+    /// <c>MapXrpcMethods(...)</c>. Minimal-API lambdas are avoided on purpose: the request-delegate generator cannot
+    /// see generated code, so they would fall back to reflection.
+    /// </summary>
+    private static void EmitEndpoint(SourceWriter w, EndpointSpec method)
+    {
+        var handler = $"{method.ClassName}.IHandler";
+
+        // A built-in handler (the secret family) stands in when the application registers none; any other handler
+        // is found by the runtime as the IHandler service.
+        var resolve = method.HasBuiltInHandler
+            ? $"({handler}?)services.GetService(typeof({handler})) ?? {BuiltInHandlerEmitter.Construct(method.ClassName)}"
+            : null;
+
+        // The handler takes only what the lexicon declares; the others are discards.
+        var lambdaParameters = $"handler, {(method.HasParams ? "parameters" : "_")}, {(method.HasInput ? "input" : "_")}, context";
+        var arguments = string.Join(", ", new[] { method.HasParams ? "parameters" : null, method.HasInput ? "input" : null, "context" }.Where(a => a is not null));
+        var call = method.HasOutput
+            ? $"static ({lambdaParameters}) => handler.HandleAsync({arguments})"
+            : $"static async ({lambdaParameters}) => {{ await handler.HandleAsync({arguments}); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; }}";
+
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line($"/// Serves the method at <c>/xrpc/{SourceWriter.EscapeXml(method.Nsid)}</c> with the registered <see cref=\"IHandler\"/>. <c>MapWispXrpc()</c> maps it");
+        w.Line("/// when the lexicon is the project's own; map it from a referenced library with <c>app.MapXrpcMethods(Endpoint)</c>.");
+        w.Line("/// </summary>");
+        w.Indent("public static readonly global::Wisp.Xrpc.Hosting.XrpcEndpoint Endpoint = new(").Line("Method,");
+        w.Line("static httpContext => global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<" + $"{handler}, {method.ParamsType}, {method.InputType}, {method.OutputType}>(");
+        w.Line("    httpContext,");
+        w.Line($"    {method.ClassName}.Method,");
+        if (resolve is not null)
+        {
+            w.Line($"    static services => {resolve},");
+        }
+
+        w.Line($"    {call}));");
+        w.Outdent();
     }
 
     private static string BodyType(BodySpec? body) => body is null ? "null" : $"typeof({body.TypeName})";

@@ -12,7 +12,7 @@ internal static class UnionEmitter
 {
     public static void Emit(SourceWriter w, UnionSpec union)
     {
-        var listed = string.Join(", ", union.Members.Select(m => $"<see cref=\"{m.FullName}\"/>"));
+        var listed = string.Join(", ", union.Members.Select(m => $"<see cref=\"{m.WrappedType ?? m.FullName}\"/>"));
         w.Summary(
             (union.Description is null ? string.Empty : union.Description + " ") + $"A member of {union.Where}:",
             (union.Members.Count == 0 ? "no member is named." : listed + ".")
@@ -31,12 +31,22 @@ internal static class UnionEmitter
             w.Line();
         }
 
+        foreach (var member in union.Members)
+        {
+            if (member.Wrapper is { } wrapper)
+            {
+                EmitWrapper(w, union, member, wrapper, member.WrappedType!);
+            }
+        }
+
         w.Line("/// <summary>Reads a member, told apart by its <c>$type</c>.</summary>");
         w.OpenBlock($"public static {union.FullName} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
         w.OpenBlock($"switch ({ValueCodecs.Reader}.UnionType(ref reader, path))");
         foreach (var member in union.Members)
         {
-            w.Line($"case {SourceWriter.Literal(member.TypeId)}: return {member.FullName}.ReadJson(ref reader, path);");
+            w.Line(member.WrappedType is { } wrapped
+                ? $"case {SourceWriter.Literal(member.TypeId)}: return new {member.FullName}({wrapped}.ReadJson(ref reader, path));"
+                : $"case {SourceWriter.Literal(member.TypeId)}: return {member.FullName}.ReadJson(ref reader, path);");
         }
 
         w.Line(union.Closed
@@ -51,7 +61,9 @@ internal static class UnionEmitter
         for (var i = 0; i < union.Members.Count; i++)
         {
             var member = union.Members[i];
-            w.Line($"case {member.FullName} member{i}: member{i}.WriteJson(writer, {SourceWriter.Literal(member.TypeId)}); break;");
+            w.Line(member.Wrapper is null
+                ? $"case {member.FullName} member{i}: member{i}.WriteJson(writer, {SourceWriter.Literal(member.TypeId)}); break;"
+                : $"case {member.FullName} member{i}: member{i}.Value.WriteJson(writer, {SourceWriter.Literal(member.TypeId)}); break;");
         }
 
         if (!union.Closed)
@@ -63,5 +75,19 @@ internal static class UnionEmitter
         w.CloseBlock();
         w.CloseBlock();
         w.CloseBlock();
+    }
+
+    /// <summary>
+    /// The holder of a member compiled in a referenced assembly: that type cannot implement this interface, so the
+    /// union holds it in a class of its own: <c>Embed = new IEmbed.Images(images)</c>.
+    /// </summary>
+    private static void EmitWrapper(SourceWriter w, UnionSpec union, UnionMemberSpec member, string wrapper, string wrapped)
+    {
+        w.Line($"/// <summary>The member <c>{SourceWriter.EscapeXml(member.TypeId)}</c>: a <see cref=\"{wrapped}\"/>, compiled in a referenced assembly.</summary>");
+        w.OpenBlock($"public sealed class {wrapper}({wrapped} value) : {union.FullName}");
+        w.Line("/// <summary>The member.</summary>");
+        w.Line($"public {wrapped} Value {{ get; }} = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        w.CloseBlock();
+        w.Line();
     }
 }

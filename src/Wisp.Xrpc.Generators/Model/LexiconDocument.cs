@@ -8,6 +8,9 @@ internal sealed record LexiconDocument(string Id, string? Description, Equatable
 {
     /// <summary>Definitions the file declares but the generator left out, so refs to them are "not generated", not "missing".</summary>
     public EquatableArray<string> SkippedDefinitions { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The whole file as compact JSON: what the assembly records of the lexicon for projects that reference it.</summary>
+    public string Json { get; init; } = string.Empty;
 }
 
 /// <summary>A named entry of a lexicon's <c>defs</c>.</summary>

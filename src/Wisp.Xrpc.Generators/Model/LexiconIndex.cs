@@ -23,17 +23,19 @@ internal sealed record DocumentSummary(string Id, EquatableArray<DefinitionSumma
 internal sealed record IndexedDefinition(string Name, string Kind, LexiconType? Shape, string? TypeName, bool IsGenerated);
 
 /// <summary>A lexicon's C# home, decided once for all lexicons, and its definitions.</summary>
-/// <param name="Namespace">The namespace below the root one, e.g. <c>App.Bsky.Feed</c>.</param>
+/// <param name="Namespace">The namespace below the root one, e.g. <c>App.Bsky.Feed</c>; for a referenced lexicon, the full namespace.</param>
 /// <param name="ClassName">The static class that holds the lexicon's types, e.g. <c>Post</c>.</param>
 /// <param name="HintName">The generated file's name, unique ignoring case as Roslyn requires.</param>
 /// <param name="Renames">Where a name is not the one the lexicon asked for, and why.</param>
+/// <param name="Assembly">The referenced assembly that compiled the lexicon, or null for the project's own.</param>
 internal sealed record IndexedDocument(
     string Id,
     string Namespace,
     string ClassName,
     string HintName,
     EquatableArray<IndexedDefinition> Definitions,
-    EquatableArray<Rename> Renames);
+    EquatableArray<Rename> Renames,
+    string? Assembly = null);
 
 /// <summary>A lexicon name that became a different C# name: <paramref name="What"/> is the C# <paramref name="Kind"/> <paramref name="To"/>, since <paramref name="From"/> <paramref name="Why"/>.</summary>
 /// <param name="Definition">The definition it is in (for the diagnostic's position), or null for the lexicon's class.</param>

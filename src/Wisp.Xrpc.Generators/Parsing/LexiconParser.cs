@@ -147,7 +147,7 @@ internal sealed class LexiconParser
         }
 
         var description = Text(document, "description");
-        return Result(new LexiconDocument(id, description, definitions.ToEquatableArray()) { SkippedDefinitions = skipped.ToEquatableArray() }, idLocation);
+        return Result(new LexiconDocument(id, description, definitions.ToEquatableArray()) { SkippedDefinitions = skipped.ToEquatableArray(), Json = JsonCompactWriter.Write(root) }, idLocation);
     }
 
     private LexiconDefinition? ParseDefinition(string id, JsonProperty def)

@@ -25,6 +25,17 @@ internal sealed record DocumentSpec(
     EquatableArray<MembershipSpec> Memberships,
     EquatableArray<BindingNote> Notes);
 
+/// <summary>
+/// The lexicon as its assembly records it (<c>[assembly: XrpcLexicon(...)]</c>): the lexicon class, each definition's
+/// nested type name and whether it was generated, and the lexicon itself as compact JSON. A referencing project's
+/// generator binds refs to these types instead of generating the lexicon again. A file of its own, so that an edit
+/// the types do not show (a description nowhere printed) re-emits only this.
+/// </summary>
+/// <param name="HintName">The generated file's name, without <c>_lexicon.g.cs</c>.</param>
+/// <param name="LexiconClass">The lexicon's class, fully qualified without <c>global::</c>.</param>
+/// <param name="Definitions">One entry per definition: <c>name=TypeName</c>, <c>!</c> first when not generated.</param>
+internal sealed record ExportSpec(string HintName, string Nsid, string LexiconClass, EquatableArray<string> Definitions, string Json);
+
 /// <summary>A diagnostic the binder reports, without a position: at <paramref name="Definition"/>'s name, or at the lexicon's id when null.</summary>
 internal sealed record BindingNote(string DescriptorId, string? Definition, EquatableArray<string> Args);
 

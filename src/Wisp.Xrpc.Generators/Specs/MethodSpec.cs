@@ -50,16 +50,14 @@ internal sealed record BuiltInHandlerSpec(
     string? ItemType = null,
     EquatableArray<string> ItemMembers = default);
 
-/// <summary>What the endpoint mapping needs of one method.</summary>
+/// <summary>What a method's <c>Endpoint</c> and the endpoint mapping need of it.</summary>
 /// <param name="ClassName">The lexicon's class, fully qualified.</param>
-/// <param name="FlatName">The lexicon's namespace below the root and its class, without dots (<c>PlaceWispV2SecretList</c>).</param>
 /// <param name="ParamsType">The <c>Params</c> class, or <c>XrpcEmpty</c>.</param>
 /// <param name="InputType">The input's C# type, or <c>XrpcEmpty</c>.</param>
 /// <param name="OutputType">The output's C# type, or <c>XrpcEmpty</c>.</param>
 internal sealed record EndpointSpec(
     string Nsid,
     string ClassName,
-    string FlatName,
     XrpcMethodKind Kind,
     string ParamsType,
     string InputType,
@@ -68,6 +66,3 @@ internal sealed record EndpointSpec(
     bool HasInput,
     bool HasOutput,
     bool HasBuiltInHandler);
-
-/// <summary>A method's endpoint with the name of its request delegate, unique in the endpoint class.</summary>
-internal sealed record BoundEndpoint(EndpointSpec Endpoint, string DelegateName);

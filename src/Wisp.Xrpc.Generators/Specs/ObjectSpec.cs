@@ -101,4 +101,9 @@ internal sealed record ValueConstraints(
 internal sealed record UnionSpec(string Name, string FullName, string? Description, string Where, bool Closed, EquatableArray<UnionMemberSpec> Members);
 
 /// <summary>A union member: its <c>$type</c> and its C# type, fully qualified.</summary>
-internal sealed record UnionMemberSpec(string TypeId, string FullName);
+/// <param name="Wrapper">
+/// For a member compiled in a referenced assembly (which cannot be made to implement this union's interface): the
+/// class nested in the interface that holds it, named <paramref name="Wrapper"/>; <paramref name="FullName"/> is then
+/// that class, and <paramref name="WrappedType"/> the member's own type.
+/// </param>
+internal sealed record UnionMemberSpec(string TypeId, string FullName, string? Wrapper = null, string? WrappedType = null);

@@ -12,7 +12,8 @@ namespace Microsoft.AspNetCore.Builder
     {
         /// <summary>
         /// Maps every XRPC method of the project's lexicons at <c>/xrpc/{nsid}</c> and answers every other <c>/xrpc/</c> path
-        /// with 501 MethodNotImplemented. Conventions added to the result apply to all methods.
+        /// with 501 MethodNotImplemented. Conventions added to the result apply to all methods. Methods of referenced lexicon
+        /// libraries are served only when mapped with <c>MapXrpcMethods(...)</c>.
         /// </summary>
         /// <remarks>
         /// Methods: <c>place.wisp.v2.secret.delete</c>.
@@ -20,16 +21,8 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Wisp.Xrpc.Hosting.XrpcEndpointConventionBuilder MapWispXrpc(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var mapper = global::Wisp.Xrpc.Hosting.XrpcEndpointMapper.Begin(endpoints);
-            mapper.Map(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Method, PlaceWispV2SecretDeleteAsync);
+            mapper.Map(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Endpoint);
             return mapper.Complete();
         }
-
-        /// <summary>PROCEDURE <c>place.wisp.v2.secret.delete</c>.</summary>
-        private static global::System.Threading.Tasks.Task PlaceWispV2SecretDeleteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
-            global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.IHandler, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input, global::Wisp.Xrpc.Serialization.XrpcEmpty>(
-                httpContext,
-                global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Method,
-                static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
-                static async (handler, _, input, context) => { await handler.HandleAsync(input, context); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; });
     }
 }

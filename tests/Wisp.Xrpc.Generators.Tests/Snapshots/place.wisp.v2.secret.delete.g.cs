@@ -30,6 +30,18 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             Errors: ["AuthenticationRequired", "InvalidRequest", "NotFound"]);
 
         /// <summary>
+        /// Serves the method at <c>/xrpc/place.wisp.v2.secret.delete</c> with the registered <see cref="IHandler"/>. <c>MapWispXrpc()</c> maps it
+        /// when the lexicon is the project's own; map it from a referenced library with <c>app.MapXrpcMethods(Endpoint)</c>.
+        /// </summary>
+        public static readonly global::Wisp.Xrpc.Hosting.XrpcEndpoint Endpoint = new(
+            Method,
+            static httpContext => global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.IHandler, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input, global::Wisp.Xrpc.Serialization.XrpcEmpty>(
+                httpContext,
+                global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Method,
+                static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
+                static async (handler, _, input, context) => { await handler.HandleAsync(input, context); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; }));
+
+        /// <summary>
         /// Serves place.wisp.v2.secret.delete. Register an implementation in DI (e.g. services.AddScoped&lt;Delete.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.
         /// </summary>
         public interface IHandler

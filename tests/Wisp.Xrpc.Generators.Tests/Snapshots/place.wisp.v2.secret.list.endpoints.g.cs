@@ -12,7 +12,8 @@ namespace Microsoft.AspNetCore.Builder
     {
         /// <summary>
         /// Maps every XRPC method of the project's lexicons at <c>/xrpc/{nsid}</c> and answers every other <c>/xrpc/</c> path
-        /// with 501 MethodNotImplemented. Conventions added to the result apply to all methods.
+        /// with 501 MethodNotImplemented. Conventions added to the result apply to all methods. Methods of referenced lexicon
+        /// libraries are served only when mapped with <c>MapXrpcMethods(...)</c>.
         /// </summary>
         /// <remarks>
         /// Methods: <c>place.wisp.v2.secret.list</c>.
@@ -20,16 +21,8 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Wisp.Xrpc.Hosting.XrpcEndpointConventionBuilder MapWispXrpc(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var mapper = global::Wisp.Xrpc.Hosting.XrpcEndpointMapper.Begin(endpoints);
-            mapper.Map(global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Method, PlaceWispV2SecretListAsync);
+            mapper.Map(global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Endpoint);
             return mapper.Complete();
         }
-
-        /// <summary>QUERY <c>place.wisp.v2.secret.list</c>.</summary>
-        private static global::System.Threading.Tasks.Task PlaceWispV2SecretListAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
-            global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.IHandler, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output>(
-                httpContext,
-                global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Method,
-                static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
-                static (handler, _, _, context) => handler.HandleAsync(context));
     }
 }

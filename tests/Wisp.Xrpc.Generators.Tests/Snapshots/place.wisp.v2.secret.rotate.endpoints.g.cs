@@ -12,7 +12,8 @@ namespace Microsoft.AspNetCore.Builder
     {
         /// <summary>
         /// Maps every XRPC method of the project's lexicons at <c>/xrpc/{nsid}</c> and answers every other <c>/xrpc/</c> path
-        /// with 501 MethodNotImplemented. Conventions added to the result apply to all methods.
+        /// with 501 MethodNotImplemented. Conventions added to the result apply to all methods. Methods of referenced lexicon
+        /// libraries are served only when mapped with <c>MapXrpcMethods(...)</c>.
         /// </summary>
         /// <remarks>
         /// Methods: <c>place.wisp.v2.secret.rotate</c>.
@@ -20,16 +21,8 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Wisp.Xrpc.Hosting.XrpcEndpointConventionBuilder MapWispXrpc(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var mapper = global::Wisp.Xrpc.Hosting.XrpcEndpointMapper.Begin(endpoints);
-            mapper.Map(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Method, PlaceWispV2SecretRotateAsync);
+            mapper.Map(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Endpoint);
             return mapper.Complete();
         }
-
-        /// <summary>PROCEDURE <c>place.wisp.v2.secret.rotate</c>.</summary>
-        private static global::System.Threading.Tasks.Task PlaceWispV2SecretRotateAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
-            global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.IHandler, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Input, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output>(
-                httpContext,
-                global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Method,
-                static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
-                static (handler, _, input, context) => handler.HandleAsync(input, context));
     }
 }

@@ -30,6 +30,18 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             Errors: ["AuthenticationRequired", "InvalidRequest", "NotFound"]);
 
         /// <summary>
+        /// Serves the method at <c>/xrpc/place.wisp.v2.secret.rotate</c> with the registered <see cref="IHandler"/>. <c>MapWispXrpc()</c> maps it
+        /// when the lexicon is the project's own; map it from a referenced library with <c>app.MapXrpcMethods(Endpoint)</c>.
+        /// </summary>
+        public static readonly global::Wisp.Xrpc.Hosting.XrpcEndpoint Endpoint = new(
+            Method,
+            static httpContext => global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.IHandler, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Input, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Output>(
+                httpContext,
+                global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.Method,
+                static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Rotate.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
+                static (handler, _, input, context) => handler.HandleAsync(input, context)));
+
+        /// <summary>
         /// Serves place.wisp.v2.secret.rotate. Register an implementation in DI (e.g. services.AddScoped&lt;Rotate.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.
         /// </summary>
         public interface IHandler

@@ -12,7 +12,8 @@ namespace Microsoft.AspNetCore.Builder
     {
         /// <summary>
         /// Maps every XRPC method of the project's lexicons at <c>/xrpc/{nsid}</c> and answers every other <c>/xrpc/</c> path
-        /// with 501 MethodNotImplemented. Conventions added to the result apply to all methods.
+        /// with 501 MethodNotImplemented. Conventions added to the result apply to all methods. Methods of referenced lexicon
+        /// libraries are served only when mapped with <c>MapXrpcMethods(...)</c>.
         /// </summary>
         /// <remarks>
         /// Methods: <c>com.example.shapes.getThing</c>, <c>com.example.shapes.upload</c>.
@@ -20,23 +21,9 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Wisp.Xrpc.Hosting.XrpcEndpointConventionBuilder MapWispXrpc(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var mapper = global::Wisp.Xrpc.Hosting.XrpcEndpointMapper.Begin(endpoints);
-            mapper.Map(global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Method, ComExampleShapesGetThingAsync);
-            mapper.Map(global::TestApp.Lexicons.Com.Example.Shapes.Upload.Method, ComExampleShapesUploadAsync);
+            mapper.Map(global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Endpoint);
+            mapper.Map(global::TestApp.Lexicons.Com.Example.Shapes.Upload.Endpoint);
             return mapper.Complete();
         }
-
-        /// <summary>QUERY <c>com.example.shapes.getThing</c>.</summary>
-        private static global::System.Threading.Tasks.Task ComExampleShapesGetThingAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
-            global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Com.Example.Shapes.GetThing.IHandler, global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Params, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card>(
-                httpContext,
-                global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Method,
-                static (handler, parameters, _, context) => handler.HandleAsync(parameters, context));
-
-        /// <summary>PROCEDURE <c>com.example.shapes.upload</c>.</summary>
-        private static global::System.Threading.Tasks.Task ComExampleShapesUploadAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) =>
-            global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Com.Example.Shapes.Upload.IHandler, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::Wisp.Xrpc.XrpcBlob, global::Wisp.Xrpc.XrpcBlob>(
-                httpContext,
-                global::TestApp.Lexicons.Com.Example.Shapes.Upload.Method,
-                static (handler, _, input, context) => handler.HandleAsync(input, context));
     }
 }

@@ -30,6 +30,17 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             Errors: ["NotFound", "AuthenticationRequired"]);
 
         /// <summary>
+        /// Serves the method at <c>/xrpc/com.example.shapes.getThing</c> with the registered <see cref="IHandler"/>. <c>MapWispXrpc()</c> maps it
+        /// when the lexicon is the project's own; map it from a referenced library with <c>app.MapXrpcMethods(Endpoint)</c>.
+        /// </summary>
+        public static readonly global::Wisp.Xrpc.Hosting.XrpcEndpoint Endpoint = new(
+            Method,
+            static httpContext => global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Com.Example.Shapes.GetThing.IHandler, global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Params, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card>(
+                httpContext,
+                global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Method,
+                static (handler, parameters, _, context) => handler.HandleAsync(parameters, context)));
+
+        /// <summary>
         /// Serves com.example.shapes.getThing. Register an implementation in DI (e.g. services.AddScoped&lt;GetThing.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented.
         /// </summary>
         public interface IHandler

@@ -30,6 +30,17 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             Errors: ["PayloadTooLarge", "Bad-Input"]);
 
         /// <summary>
+        /// Serves the method at <c>/xrpc/com.example.shapes.upload</c> with the registered <see cref="IHandler"/>. <c>MapWispXrpc()</c> maps it
+        /// when the lexicon is the project's own; map it from a referenced library with <c>app.MapXrpcMethods(Endpoint)</c>.
+        /// </summary>
+        public static readonly global::Wisp.Xrpc.Hosting.XrpcEndpoint Endpoint = new(
+            Method,
+            static httpContext => global::Wisp.Xrpc.Hosting.XrpcInvoker.InvokeAsync<global::TestApp.Lexicons.Com.Example.Shapes.Upload.IHandler, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::Wisp.Xrpc.XrpcBlob, global::Wisp.Xrpc.XrpcBlob>(
+                httpContext,
+                global::TestApp.Lexicons.Com.Example.Shapes.Upload.Method,
+                static (handler, _, input, context) => handler.HandleAsync(input, context)));
+
+        /// <summary>
         /// Serves com.example.shapes.upload. Register an implementation in DI (e.g. services.AddScoped&lt;Upload.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented.
         /// </summary>
         public interface IHandler
