@@ -47,7 +47,7 @@ public sealed class CrossAssemblyTests
             """
             namespace TestApp;
             using Lib = global::Example.Lib.Lexicons.Com.Example.Lib;
-            public static class Uses
+            internal static class Uses
             {
                 public static Lexicons.Com.Example.App.Bookmark.Main Make() => new()
                 {

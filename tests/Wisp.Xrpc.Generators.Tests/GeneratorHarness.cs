@@ -12,7 +12,8 @@ internal sealed class GeneratorHarness
 {
     public const string RootNamespace = "TestApp";
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    // Documentation diagnosed, as in a project with GenerateDocumentationFile: every public generated member must be documented (CS1591).
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     private readonly Dictionary<string, AdditionalText> _additionalTexts;
     private readonly TestOptionsProvider _options;
@@ -40,7 +41,7 @@ internal sealed class GeneratorHarness
     {
         var compilation = CSharpCompilation.Create(
             assemblyName,
-            [CSharpSyntaxTree.ParseText("namespace TestApp; public static class Program { public static void Main() { } }", ParseOptions, path: "Program.cs")],
+            [CSharpSyntaxTree.ParseText("namespace TestApp;\n/// <summary>The app.</summary>\npublic static class Program\n{\n    /// <summary>Runs it.</summary>\n    public static void Main() { }\n}\n", ParseOptions, path: "Program.cs")],
             TestReferences.NetAndAspNetCore.Concat(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 

@@ -46,7 +46,7 @@ public sealed class LanguageShapeTests
 
         namespace TestApp;
 
-        public static class Uses
+        internal static class Uses
         {
             public static string Describe(Note.Main note) => note.Attachment switch
             {

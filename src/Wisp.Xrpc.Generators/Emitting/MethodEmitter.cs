@@ -33,7 +33,7 @@ internal static class MethodEmitter
         w.Summary($"Serves {document.Nsid}. Register an implementation in DI (e.g. services.AddScoped<{document.ClassName}.IHandler, MyHandler>()); without one the method answers 501 MethodNotImplemented"
             + (method.BuiltInHandler is not null ? ", except that this method has a built-in default handler." : "."));
         w.OpenBlock("public interface IHandler");
-        w.Summary(method.Description);
+        w.Summary(method.Description ?? $"Handles a call of {document.Nsid}.");
         var returnType = method.Output is null ? "global::System.Threading.Tasks.ValueTask" : $"global::System.Threading.Tasks.ValueTask<{method.Output.TypeName}>";
         var arguments = new List<string>();
         if (method.Parameters is not null)

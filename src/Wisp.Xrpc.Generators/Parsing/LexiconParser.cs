@@ -146,7 +146,7 @@ internal sealed class LexiconParser
             }
         }
 
-        var description = Text(document, "description");
+        var description = DescriptionOf(document);
         return Result(new LexiconDocument(id, description, definitions.ToEquatableArray()) { SkippedDefinitions = skipped.ToEquatableArray(), Json = JsonCompactWriter.Write(root) }, idLocation);
     }
 
@@ -307,7 +307,7 @@ internal sealed class LexiconParser
         {
             if (item is JsonObject error && error.Get("name") is JsonString name)
             {
-                errors.Add(new LexiconError(name.Value, (error.Get("description") as JsonString)?.Value));
+                errors.Add(new LexiconError(name.Value, DescriptionOf(error)));
             }
             else
             {
@@ -863,7 +863,8 @@ internal sealed class LexiconParser
     /// <summary>A string field's value; descriptions and titles that are not strings are ignored (they never change what is generated).</summary>
     private static string? Text(JsonObject node, string key) => (node.Get(key) as JsonString)?.Value;
 
-    private static string? DescriptionOf(JsonObject node) => Text(node, "description");
+    /// <summary>A description, or null when there is none or it is blank (<c>""</c> documents nothing; a fallback is written instead).</summary>
+    private static string? DescriptionOf(JsonObject node) => Text(node, "description") is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     /// <summary>JSON allows a key twice in one object; a lexicon must not (which one counts is unclear to every reader).</summary>
     private void ReportDuplicateKeys(JsonNode node)
