@@ -13,6 +13,35 @@ namespace Wisp.Xrpc.Tests;
 public sealed class HostingTests
 {
     [Fact]
+    public async Task MapXrpcMethods_alone_maps_the_named_methods_and_the_501_fallback_once()
+    {
+        await using var server = await TestServer.StartAsync(configureApp: app =>
+        {
+            app.MapXrpcMethods(Wisp.Xrpc.Tests.Lexicons.Place.Wisp.V2.Secret.Create.Endpoint);
+            app.MapXrpcMethods(Wisp.Xrpc.Tests.Lexicons.Place.Wisp.V2.Secret.List.Endpoint); // a second call maps no second fallback (that would be ambiguous)
+        });
+
+        using var created = await server.CreateSecretAsync("mapped-alone");
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        using var unknown = await server.Client.GetAsync("/xrpc/place.wisp.v2.secret.rotate");
+        Assert.Equal(HttpStatusCode.NotImplemented, unknown.StatusCode); // not named: not served
+        using var other = await server.Client.GetAsync("/xrpc/com.example.nothing");
+        Assert.Equal(HttpStatusCode.NotImplemented, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Mapping_a_method_twice_fails_at_start_up_with_a_clear_message()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestServer.StartAsync(configureApp: app =>
+        {
+            app.MapWispXrpc();
+            app.MapXrpcMethods(Wisp.Xrpc.Tests.Lexicons.Place.Wisp.V2.Secret.Create.Endpoint);
+        }));
+
+        Assert.Contains("'place.wisp.v2.secret.create' is already mapped", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_registered_handler_replaces_the_built_in_one()
     {
         await using var server = await TestServer.StartAsync(services => services.AddXrpcHandler<Create.IHandler, FixedCreateHandler>());
