@@ -373,8 +373,9 @@ internal sealed class Binder
             }
         }
 
-        // Members from referenced assemblies are held by classes nested in the interface, named after the member,
-        // in the interface's one scope.
+        // Members from referenced assemblies are held by classes nested in the interface, named after the member (its
+        // lexicon's class for main, the definition's type for a defs lexicon, else both: Images, SelfLabels,
+        // ImagesView), in the interface's one scope.
         List<string> reserved = [name, "ReadJson", "WriteJson", .. NameScope.ObjectMembers];
         if (!union.Closed)
         {
@@ -382,7 +383,9 @@ internal sealed class Binder
         }
 
         var wrapped = targets.Where(t => t.Document.Assembly is not null)
-            .Select(t => (t.TypeId, t.Document.ClassName + (t.TypeName == "Main" ? string.Empty : t.TypeName)));
+            .Select(t => (t.TypeId, t.TypeName == "Main" ? t.Document.ClassName
+                : t.Document.Id.EndsWith(".defs", System.StringComparison.Ordinal) ? t.TypeName
+                : t.Document.ClassName.TrimStart('@') + t.TypeName));
         var wrapperNames = NameScope.Assign(wrapped, reserved, "Member");
 
         var members = new List<UnionMemberSpec>();
