@@ -8,8 +8,9 @@ using System.Text.Json;
 namespace Wisp.Xrpc.Tests;
 
 /// <summary>
-/// The package as a user takes it: pack it, reference it from a fresh web project through a local feed,
-/// build that project, run it and call secret.create.
+/// The packages as a user takes them: pack them, reference them from a fresh web project through a local feed,
+/// build that project (its own lexicons ref the prebuilt atproto ones), run it and call secret.create and a method
+/// it serves from the prebuilt lexicons.
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
@@ -49,9 +50,31 @@ public sealed class PackageTests : IDisposable
             Assert.Contains($"id=\"Wisp.Xrpc.Generators\" version=\"{version}\"", nuspec, StringComparison.Ordinal);
         }
 
+        await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "Wisp.Xrpc.Lexicons.Atproto", "Wisp.Xrpc.Lexicons.Atproto.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}"], root);
+        using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Wisp.Xrpc.Lexicons.Atproto.{version}.nupkg")))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+            Assert.Contains("lib/net10.0/Wisp.Xrpc.Lexicons.Atproto.dll", entries);
+            Assert.Contains("lib/net10.0/Wisp.Xrpc.Lexicons.Atproto.xml", entries);
+            Assert.Contains("LICENSE-MIT.txt", entries);
+            Assert.Contains("LICENSE-APACHE.txt", entries);
+            Assert.Contains("UPSTREAM.md", entries);
+            Assert.DoesNotContain(entries, e => e.EndsWith(".json", StringComparison.Ordinal)); // compiled in, not shipped as files
+            Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal)); // the generator comes with Wisp.Xrpc.Generators
+            Assert.Contains($"id=\"Wisp.Xrpc.Generators\" version=\"{version}\"", Nuspec(zip), StringComparison.Ordinal);
+        }
+
         var app = Path.Combine(_work, "app");
         Directory.CreateDirectory(Path.Combine(app, "lexicons"));
         File.Copy(Path.Combine(root, "lexicons", "place.wisp.v2.secret.create.json"), Path.Combine(app, "lexicons", "place.wisp.v2.secret.create.json"));
+        // A lexicon of the app's own that refs the prebuilt ones: no atproto file is copied.
+        File.WriteAllText(Path.Combine(app, "lexicons", "com.example.app.bookmark.json"), """
+            {"lexicon": 1, "id": "com.example.app.bookmark", "defs": {"main": {"type": "record", "key": "tid", "record": {"type": "object",
+              "required": ["subject", "createdAt"],
+              "properties": {"subject": {"type": "ref", "ref": "com.atproto.repo.strongRef"},
+                             "facets": {"type": "array", "items": {"type": "ref", "ref": "app.bsky.richtext.facet"}},
+                             "createdAt": {"type": "string", "format": "datetime"}}}}}}
+            """);
         // Our package from the local feed only; its dependencies (Microsoft.Data.Sqlite) from nuget.org,
         // read from this machine's package folder when they are there already.
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
@@ -65,7 +88,7 @@ public sealed class PackageTests : IDisposable
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="local"><package pattern="Wisp.Xrpc.Generators" /></packageSource>
+                <packageSource key="local"><package pattern="Wisp.Xrpc.Generators" /><package pattern="Wisp.Xrpc.Lexicons.Atproto" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
               <fallbackPackageFolders>
@@ -83,18 +106,37 @@ public sealed class PackageTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Wisp.Xrpc.Generators" Version="{version}" />
+                <PackageReference Include="Wisp.Xrpc.Lexicons.Atproto" Version="{version}" />
               </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Wisp.Xrpc;
             using Wisp.Xrpc.Authentication;
+            using Wisp.Xrpc.Lexicons.App.Bsky.Feed;
 
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddWispXrpc();
             builder.Services.AddAuthentication(DevelopmentDidAuthenticationHandler.SchemeName).AddWispDevelopmentDid(builder.Environment);
+            builder.Services.AddXrpcHandler<DescribeFeedGenerator.IHandler, Describe>();
             var app = builder.Build();
             app.MapWispXrpc();
+            app.MapXrpcMethods(DescribeFeedGenerator.Endpoint);
             app.Run();
+
+            sealed class Describe : DescribeFeedGenerator.IHandler
+            {
+                public ValueTask<DescribeFeedGenerator.Output> HandleAsync(XrpcCallContext context)
+                {
+                    // The app's record holds the package's StrongRef.
+                    var bookmark = new App.Lexicons.Com.Example.App.Bookmark.Main
+                    {
+                        Subject = new Wisp.Xrpc.Lexicons.Com.Atproto.Repo.StrongRef.Main { Uri = "at://did:plc:x/app.bsky.feed.post/1", Cid = "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a" },
+                        CreatedAt = "2026-12-01T00:00:00.000Z",
+                    };
+                    return ValueTask.FromResult(new DescribeFeedGenerator.Output { Did = "did:web:feeds.example.com", Feeds = [new() { Uri = bookmark.Subject.Uri }] });
+                }
+            }
             """);
 
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_work, "packages") };
@@ -136,6 +178,14 @@ public sealed class PackageTests : IDisposable
 
         var wrongVerb = await client.GetAsync("/xrpc/place.wisp.v2.secret.create");
         Assert.Equal(HttpStatusCode.BadRequest, wrongVerb.StatusCode);
+
+        // A method of the prebuilt package, mapped by name; the package's others are not served.
+        var described = await client.GetAsync("/xrpc/app.bsky.feed.describeFeedGenerator");
+        var describedBody = await described.Content.ReadAsStringAsync();
+        Assert.True(described.StatusCode == HttpStatusCode.OK, describedBody);
+        Assert.Contains("\"uri\":\"at://did:plc:x/app.bsky.feed.post/1\"", describedBody, StringComparison.Ordinal);
+        var notMapped = await client.GetAsync("/xrpc/app.bsky.feed.getFeedSkeleton?feed=at://did:plc:x/app.bsky.feed.generator/y");
+        Assert.Equal(HttpStatusCode.NotImplemented, notMapped.StatusCode);
     }
 
     public void Dispose()
