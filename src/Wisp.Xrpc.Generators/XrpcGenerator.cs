@@ -85,7 +85,7 @@ public sealed class XrpcGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Summaries)
             .Collect()
             .Combine(references)
-            .Select(static (pair, _) => IndexBuilder.Build(pair.Left, pair.Right))
+            .Select(static (pair, cancellationToken) => IndexBuilder.Build(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Index);
 
         var refSites = parsed

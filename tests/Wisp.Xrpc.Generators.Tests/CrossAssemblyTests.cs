@@ -16,6 +16,7 @@ public sealed class CrossAssemblyTests
         {"lexicon": 1, "id": "com.example.lib.defs", "defs": {
           "labelValue": {"type": "string", "maxLength": 128, "knownValues": ["spam", "nudity"]},
           "image": {"type": "object", "required": ["alt"], "properties": {"alt": {"type": "string", "maxGraphemes": 10}}},
+          "labelList": {"type": "array", "maxLength": 5, "items": {"type": "ref", "ref": "#labelValue"}},
           "grid": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}
         }}
         """;
@@ -31,6 +32,7 @@ public sealed class CrossAssemblyTests
         {"lexicon": 1, "id": "com.example.app.bookmark", "defs": {"main": {"type": "record", "key": "tid", "record": {"type": "object", "required": ["subject"], "properties": {
           "subject": {"type": "ref", "ref": "com.atproto.repo.strongRef"},
           "labels": {"type": "array", "items": {"type": "ref", "ref": "com.example.lib.defs#labelValue"}},
+          "tags": {"type": "ref", "ref": "com.example.lib.defs#labelList"},
           "embed": {"type": "union", "refs": ["com.example.lib.embed.images", "com.example.lib.embed.images#view", "#note"]}
         }}}, "note": {"type": "object", "properties": {"text": {"type": "string"}}}}}
         """;
@@ -76,7 +78,8 @@ public sealed class CrossAssemblyTests
             hints);
         var bookmark = result.Results[0].GeneratedSources.Single(s => s.HintName == "com.example.app.bookmark.g.cs").SourceText.ToString();
         Assert.Contains("global::Example.Lib.Lexicons.Com.Atproto.Repo.StrongRef.Main Subject", bookmark, StringComparison.Ordinal);
-        Assert.Contains("128L", bookmark, StringComparison.Ordinal);
+        Assert.Contains("128L", bookmark, StringComparison.Ordinal); // the library's named string, used in place with its constraint
+        Assert.Contains("5L", bookmark, StringComparison.Ordinal);   // and its named array of those, through a second ref
 
         // The app's MapWispXrpc maps its own method only; the library's is mapped only when the app names it.
         var endpoints = result.Results[0].GeneratedSources.Single(s => s.HintName == "WispXrpcEndpoints.g.cs").SourceText.ToString();
@@ -114,6 +117,22 @@ public sealed class CrossAssemblyTests
         }
 
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void Editing_a_lexicon_of_the_project_rereads_no_reference_and_reemits_only_that_lexicon()
+    {
+        var library = Library("Example.Lib", new LexiconFile("lib/strongRef.json", StrongRef), new LexiconFile("lib/defs.json", LibDefs), new LexiconFile("lib/images.json", LibImages));
+        var app = GeneratorHarness.Create(null, [library], "TestApp", new LexiconFile("lexicons/bookmark.json", AppBookmark), new LexiconFile("lexicons/getBookmark.json", AppGetBookmark));
+        app.Run();
+
+        app.ReplaceLexicon("lexicons/bookmark.json", AppBookmark.Replace("\"text\": {\"type\": \"string\"}", "\"text\": {\"type\": \"string\", \"maxLength\": 10}", StringComparison.Ordinal));
+        var result = app.Run().Results[0];
+
+        Assert.All(result.TrackedSteps[TrackingNames.References].SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        var emitted = result.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs).Where(o => o.Reason == IncrementalStepRunReason.Modified).ToList();
+        Assert.Single(emitted);
+        Assert.Contains("10L", result.GeneratedSources.Single(s => s.HintName == "com.example.app.bookmark.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

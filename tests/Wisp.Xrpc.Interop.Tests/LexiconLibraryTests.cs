@@ -6,7 +6,7 @@ using Wisp.Xrpc.Lexicons.Com.Atproto.Repo;
 using Wisp.Xrpc.Serialization;
 using Wisp.Xrpc.Validation;
 using Atproto = Wisp.Xrpc.Lexicons;
-using static Wisp.Xrpc.Interop.Tests.Json;
+using static Wisp.Xrpc.Lexicons.Tests.Lexicon;
 
 namespace Wisp.Xrpc.Interop.Tests;
 
@@ -48,7 +48,7 @@ public sealed class LexiconLibraryTests
         Assert.Equal("a cat", images.Images[0].Alt);
         Assert.IsType<Atproto.App.Bsky.Richtext.Facet.Mention>(note.Facets![0].Features[0]);
         Assert.Equal("graphic-media", Assert.IsType<Note.Main.ILabels.SelfLabels>(note.Labels).Value.Values[0].Val);
-        AssertSame(json, Write(note));
+        AssertSameJson(json, Write(note));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class LexiconLibraryTests
         Assert.Equal(Cid, subject.Cid);
         Assert.Equal(Atproto.Com.Atproto.Moderation.Defs.ReasonType.ReasonSpam, pin.Reason);
         Assert.Equal("spam", pin.Labels![0].Val);
-        AssertSame(json, Write(pin));
+        AssertSameJson(json, Write(pin));
     }
 
     [Fact]

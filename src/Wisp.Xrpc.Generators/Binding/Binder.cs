@@ -57,7 +57,7 @@ internal sealed class Binder
                 self.HintName,
                 document.Id,
                 $"{rootNamespace}.{self.Namespace}.{self.ClassName}",
-                self.Definitions.Select(d => (d.IsGenerated ? string.Empty : "!") + d.Name + "=" + d.TypeName).ToEquatableArray(),
+                self.Definitions.Select(d => (d.IsGenerated ? string.Empty : "!") + d.Kind + ":" + d.Name + "=" + d.TypeName).ToEquatableArray(),
                 document.Json)
             : null;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis.Text;
 using Wisp.Xrpc.Generators.Model;
 using Wisp.Xrpc.Generators.Parsing;
 
@@ -44,32 +45,33 @@ internal static class IndexBuilder
     /// and drops its own assembly decided; the project's own lexicon of the same id wins (WXRPC102 says so), and
     /// between two references the first assembly in ordinal name order does.
     /// </summary>
-    public static LexiconIndex Build(ImmutableArray<DocumentSummary> summaries, ImmutableArray<ReferencedAssembly> references = default)
+    public static LexiconIndex Build(ImmutableArray<DocumentSummary> summaries, ImmutableArray<ReferencedAssembly> references = default, System.Threading.CancellationToken cancellationToken = default)
     {
         var documents = summaries.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToList();
-        var byId = new Dictionary<string, DocumentSummary>();
+        var ids = new Dictionary<string, string>();
         foreach (var document in documents)
         {
-            byId[LexiconIndex.NormalizedId(document.Id)] = document;
+            ids[LexiconIndex.NormalizedId(document.Id)] = document.Id;
         }
 
-        var referenced = new List<ReferencedLexicon>();
+        var referenced = new Dictionary<string, ReferencedLexicon>();
         foreach (var assembly in (references.IsDefault ? ImmutableArray<ReferencedAssembly>.Empty : references).OrderBy(a => a.Name, System.StringComparer.Ordinal))
         {
             foreach (var lexicon in assembly.Lexicons)
             {
-                var id = LexiconIndex.NormalizedId(lexicon.Summary.Id);
-                if (!byId.ContainsKey(id))
+                var id = LexiconIndex.NormalizedId(lexicon.Id);
+                if (!ids.ContainsKey(id))
                 {
-                    byId[id] = lexicon.Summary;
-                    referenced.Add(lexicon);
+                    ids[id] = lexicon.Id;
+                    referenced[id] = lexicon;
                 }
             }
         }
 
-        var generated = Generated(documents, referenced, byId);
+        var generated = Generated(documents, referenced.Values, ids);
+        var shapes = ReferencedShapes(documents, referenced, cancellationToken);
         var classes = ClassNames(documents);
-        var result = new List<IndexedDocument>(documents.Count);
+        var result = new List<IndexedDocument>(documents.Count + referenced.Count);
         foreach (var document in documents)
         {
             var (ns, className, hintName, renames) = classes[document.Id];
@@ -83,15 +85,67 @@ internal static class IndexBuilder
             result.Add(new IndexedDocument(document.Id, ns, className, hintName, definitions.ToEquatableArray(), renames.ToEquatableArray()));
         }
 
-        foreach (var lexicon in referenced)
+        foreach (var lexicon in referenced.Values)
         {
-            var definitions = lexicon.Summary.Definitions.Select(d => lexicon.Definitions.FirstOrDefault(r => r.Name == d.Name) is { } recorded
-                ? new IndexedDefinition(d.Name, d.Kind, d.Shape, recorded.TypeName, recorded.IsGenerated)
-                : new IndexedDefinition(d.Name, d.Kind, d.Shape, null, false));
-            result.Add(new IndexedDocument(lexicon.Summary.Id, lexicon.Namespace, lexicon.ClassName, string.Empty, definitions.ToEquatableArray(), EquatableArray<Rename>.Empty, lexicon.Assembly));
+            var definitions = lexicon.Definitions.Select(d => new IndexedDefinition(
+                d.Name,
+                d.Kind,
+                shapes.TryGetValue(Key(lexicon.Id, d.Name), out var shape) ? shape : null,
+                d.TypeName,
+                d.IsGenerated));
+            result.Add(new IndexedDocument(lexicon.Id, lexicon.Namespace, lexicon.ClassName, string.Empty, definitions.ToEquatableArray(), EquatableArray<Rename>.Empty, lexicon.Assembly));
         }
 
         return new LexiconIndex(result.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The shapes of the referenced lexicons' named value types this project uses in place (a string with its
+    /// constraints, an array, …), directly or through other such types. Only those lexicons are parsed: a project
+    /// that refs a few definitions of a 402-lexicon library parses a few, one that only maps its methods none.
+    /// </summary>
+    private static Dictionary<string, LexiconType> ReferencedShapes(List<DocumentSummary> documents, Dictionary<string, ReferencedLexicon> referenced, System.Threading.CancellationToken cancellationToken)
+    {
+        var shapes = new Dictionary<string, LexiconType>();
+        var pending = new Queue<ReferencedLexicon>();
+        var queued = new HashSet<string>();
+        void Use(string document, string definition)
+        {
+            var id = LexiconIndex.NormalizedId(document);
+            if (referenced.TryGetValue(id, out var lexicon)
+                && lexicon.Definitions.Any(d => d.Name == definition && LexiconKinds.IsValueType(d.Kind))
+                && queued.Add(id))
+            {
+                pending.Enqueue(lexicon);
+            }
+        }
+
+        foreach (var dependency in documents.SelectMany(d => d.Dependencies))
+        {
+            Use(dependency.TargetDocument, dependency.TargetDefinition);
+        }
+
+        while (pending.Count > 0)
+        {
+            var lexicon = pending.Dequeue();
+            if (LexiconParser.Parse(lexicon.Assembly + "/" + lexicon.Id + ".json", SourceText.From(lexicon.Json), cancellationToken).Document is not { } document)
+            {
+                continue;
+            }
+
+            var summary = Summarize(document);
+            foreach (var definition in summary.Definitions.Where(d => d.Shape is not null))
+            {
+                shapes[Key(lexicon.Id, definition.Name)] = definition.Shape!;
+            }
+
+            foreach (var dependency in summary.Dependencies.Where(d => summary.Definitions.Any(x => x.Name == d.From && x.Shape is not null)))
+            {
+                Use(dependency.TargetDocument, dependency.TargetDefinition);
+            }
+        }
+
+        return shapes;
     }
 
     /// <summary>
@@ -100,7 +154,7 @@ internal static class IndexBuilder
     /// less those with a ref to a dropped one.
     /// </summary>
     /// <remarks>A referenced lexicon's definitions are alive exactly when its assembly generated them.</remarks>
-    private static HashSet<string> Generated(List<DocumentSummary> documents, List<ReferencedLexicon> referenced, Dictionary<string, DocumentSummary> byId)
+    private static HashSet<string> Generated(List<DocumentSummary> documents, IEnumerable<ReferencedLexicon> referenced, Dictionary<string, string> ids)
     {
         var kinds = new Dictionary<string, string>();
         foreach (var document in documents)
@@ -111,29 +165,30 @@ internal static class IndexBuilder
             }
         }
 
-        var referrers = new Dictionary<string, List<string>>();
-        var dropped = new Queue<string>();
         var alive = new HashSet<string>(kinds.Where(k => k.Value.Length > 0).Select(k => k.Key));
         foreach (var lexicon in referenced)
         {
-            foreach (var definition in lexicon.Summary.Definitions)
+            foreach (var definition in lexicon.Definitions)
             {
-                var key = Key(lexicon.Summary.Id, definition.Name);
+                var key = Key(lexicon.Id, definition.Name);
                 kinds[key] = definition.Kind;
-                if (lexicon.Definitions.Any(d => d.Name == definition.Name && d.IsGenerated))
+                if (definition.IsGenerated)
                 {
                     alive.Add(key);
                 }
             }
         }
 
+        var referrers = new Dictionary<string, List<string>>();
+        var dropped = new Queue<string>();
+
         foreach (var document in documents)
         {
             foreach (var dependency in document.Dependencies)
             {
                 var from = Key(document.Id, dependency.From);
-                var target = byId.TryGetValue(LexiconIndex.NormalizedId(dependency.TargetDocument), out var targetDocument)
-                    ? Key(targetDocument.Id, dependency.TargetDefinition)
+                var target = ids.TryGetValue(LexiconIndex.NormalizedId(dependency.TargetDocument), out var targetDocument)
+                    ? Key(targetDocument, dependency.TargetDefinition)
                     : null;
                 if (target is null || !kinds.TryGetValue(target, out var kind) || !LexiconKinds.CanUse(dependency.Usage, kind))
                 {

@@ -2,8 +2,6 @@ using System.Collections.Generic;
 using System.Reflection.Metadata;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
-using Wisp.Xrpc.Generators.Binding;
 using Wisp.Xrpc.Generators.Model;
 using Wisp.Xrpc.Generators.Parsing;
 
@@ -12,7 +10,8 @@ namespace Wisp.Xrpc.Generators.References;
 /// <summary>
 /// Reads the lexicons a referenced assembly compiled from its <c>[assembly: Wisp.Xrpc.XrpcLexicon(...)]</c>
 /// attributes, straight from the metadata the compiler already loaded (no compilation, no symbols), so the step runs
-/// again only when a reference changes, never after a C# edit.
+/// again only when a reference changes, never after a C# edit. The lexicons' JSON is kept as text: the index parses
+/// only the few whose shapes a project uses.
 /// </summary>
 internal static class LexiconReferenceReader
 {
@@ -57,24 +56,19 @@ internal static class LexiconReferenceReader
                 continue;
             }
 
-            var parsed = LexiconParser.Parse(assemblyName + "/" + arguments.Nsid + ".json", SourceText.From(arguments.Json), cancellationToken);
-            if (parsed.Document is not { } document || document.Id != arguments.Nsid)
+            var lastDot = arguments.LexiconClass.LastIndexOf('.');
+            if (lastDot <= 0 || !Nsid.IsValid(arguments.Nsid))
             {
                 continue; // not written by a generator of ours; nothing to bind to
             }
 
-            var lastDot = arguments.LexiconClass.LastIndexOf('.');
-            if (lastDot <= 0)
-            {
-                continue;
-            }
-
             lexicons.Add(new ReferencedLexicon(
                 assemblyName,
+                arguments.Nsid,
                 arguments.LexiconClass.Substring(0, lastDot),
                 arguments.LexiconClass.Substring(lastDot + 1),
                 arguments.Definitions.ToEquatableArray(),
-                IndexBuilder.Summarize(document)));
+                arguments.Json));
         }
 
         return lexicons.Count == 0 ? null : new ReferencedAssembly(assemblyName, lexicons.ToEquatableArray());
@@ -124,20 +118,22 @@ internal static class LexiconReferenceReader
                 return null;
             }
 
+            // Each entry: [!]kind:name=TypeName (kinds have no ':', C# names no '=').
             var definitions = new List<ReferencedDefinition>(count);
             for (var i = 0; i < count; i++)
             {
                 var entry = blob.ReadSerializedString() ?? string.Empty;
                 var generated = !entry.StartsWith("!", System.StringComparison.Ordinal);
                 var text = generated ? entry : entry.Substring(1);
-                var equals = text.IndexOf('=');
-                if (equals <= 0)
+                var colon = text.IndexOf(':');
+                var equals = text.LastIndexOf('=');
+                if (colon < 0 || equals <= colon + 1)
                 {
                     return null;
                 }
 
                 var typeName = text.Substring(equals + 1);
-                definitions.Add(new ReferencedDefinition(text.Substring(0, equals), typeName.Length == 0 ? null : typeName, generated));
+                definitions.Add(new ReferencedDefinition(text.Substring(colon + 1, equals - colon - 1), text.Substring(0, colon), typeName.Length == 0 ? null : typeName, generated));
             }
 
             var json = blob.ReadSerializedString();

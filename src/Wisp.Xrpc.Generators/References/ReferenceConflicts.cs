@@ -23,7 +23,7 @@ internal static class ReferenceConflicts
         {
             foreach (var lexicon in assembly.Lexicons)
             {
-                var id = LexiconIndex.NormalizedId(lexicon.Summary.Id);
+                var id = LexiconIndex.NormalizedId(lexicon.Id);
                 if (ownIds.Contains(id))
                 {
                     foreach (var identity in own.Where(i => LexiconIndex.NormalizedId(i.Id) == id && i.Location is not null))
@@ -41,7 +41,7 @@ internal static class ReferenceConflicts
                     yield return DiagnosticInfo.Create(
                         DiagnosticDescriptors.LexiconAlsoReferenced,
                         LocationInfo.None,
-                        lexicon.Summary.Id,
+                        lexicon.Id,
                         assembly.Name,
                         $"the types of {winner} (the first assembly in ordinal name order) are used here, and the two assemblies' types are distinct");
                 }

@@ -33,7 +33,7 @@ internal sealed record DocumentSpec(
 /// </summary>
 /// <param name="HintName">The generated file's name, without <c>_lexicon.g.cs</c>.</param>
 /// <param name="LexiconClass">The lexicon's class, fully qualified without <c>global::</c>.</param>
-/// <param name="Definitions">One entry per definition: <c>name=TypeName</c>, <c>!</c> first when not generated.</param>
+/// <param name="Definitions">One entry per definition: <c>kind:name=TypeName</c>, <c>!</c> first when not generated.</param>
 internal sealed record ExportSpec(string HintName, string Nsid, string LexiconClass, EquatableArray<string> Definitions, string Json);
 
 /// <summary>A diagnostic the binder reports, without a position: at <paramref name="Definition"/>'s name, or at the lexicon's id when null.</summary>

@@ -6,5 +6,5 @@
 
 // The lexicon place.wisp.v2.secret.create, recorded for the generators of projects that reference this assembly.
 [assembly: global::Wisp.Xrpc.XrpcLexicon("place.wisp.v2.secret.create", "TestApp.Lexicons.Place.Wisp.V2.Secret.Create",
-    ["main="],
+    ["procedure:main="],
     "{\"id\":\"place.wisp.v2.secret.create\",\"defs\":{\"main\":{\"type\":\"procedure\",\"input\":{\"schema\":{\"type\":\"object\",\"required\":[\"name\"],\"properties\":{\"name\":{\"type\":\"string\",\"format\":\"record-key\",\"description\":\"Unique name for this secret, scoped to the caller DID.\"}}},\"encoding\":\"application/json\"},\"errors\":[{\"name\":\"AuthenticationRequired\"},{\"name\":\"InvalidRequest\"},{\"name\":\"AlreadyExists\"}],\"output\":{\"schema\":{\"type\":\"object\",\"required\":[\"name\",\"token\",\"createdAt\"],\"properties\":{\"name\":{\"type\":\"string\"},\"token\":{\"type\":\"string\",\"description\":\"The signing token. Only returned at creation time — store it now.\"},\"createdAt\":{\"type\":\"string\",\"format\":\"datetime\"}}},\"encoding\":\"application/json\"},\"description\":\"Create a named webhook signing secret. The server generates a short random token returned once in the response. Reference the secret by name via secretId in place.wisp.v2.wh.\"}},\"$type\":\"com.atproto.lexicon.schema\",\"lexicon\":1}")]

@@ -6,5 +6,5 @@
 
 // The lexicon place.wisp.v2.secret.delete, recorded for the generators of projects that reference this assembly.
 [assembly: global::Wisp.Xrpc.XrpcLexicon("place.wisp.v2.secret.delete", "TestApp.Lexicons.Place.Wisp.V2.Secret.Delete",
-    ["main="],
+    ["procedure:main="],
     "{\"lexicon\":1,\"id\":\"place.wisp.v2.secret.delete\",\"defs\":{\"main\":{\"type\":\"procedure\",\"description\":\"Delete a webhook signing secret by name.\",\"input\":{\"encoding\":\"application/json\",\"schema\":{\"type\":\"object\",\"required\":[\"name\"],\"properties\":{\"name\":{\"type\":\"string\",\"format\":\"record-key\",\"maxLength\":64,\"description\":\"1–64 character server-managed secret ID. Use ASCII letters, digits, dots, underscores, and hyphens only.\"}}}},\"errors\":[{\"name\":\"AuthenticationRequired\"},{\"name\":\"InvalidRequest\"},{\"name\":\"NotFound\"}]}}}")]

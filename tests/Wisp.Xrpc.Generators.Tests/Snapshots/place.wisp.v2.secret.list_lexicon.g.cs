@@ -6,5 +6,5 @@
 
 // The lexicon place.wisp.v2.secret.list, recorded for the generators of projects that reference this assembly.
 [assembly: global::Wisp.Xrpc.XrpcLexicon("place.wisp.v2.secret.list", "TestApp.Lexicons.Place.Wisp.V2.Secret.List",
-    ["main=", "secretMeta=SecretMeta"],
+    ["query:main=", "object:secretMeta=SecretMeta"],
     "{\"lexicon\":1,\"id\":\"place.wisp.v2.secret.list\",\"defs\":{\"main\":{\"type\":\"query\",\"description\":\"List webhook signing secrets for the caller DID. Token values are never returned.\",\"output\":{\"encoding\":\"application/json\",\"schema\":{\"type\":\"object\",\"required\":[\"secrets\"],\"properties\":{\"secrets\":{\"type\":\"array\",\"items\":{\"type\":\"ref\",\"ref\":\"#secretMeta\"}}}}},\"errors\":[{\"name\":\"AuthenticationRequired\"}]},\"secretMeta\":{\"type\":\"object\",\"required\":[\"name\",\"createdAt\"],\"properties\":{\"name\":{\"type\":\"string\"},\"createdAt\":{\"type\":\"string\",\"format\":\"datetime\"},\"lastRotatedAt\":{\"type\":\"string\",\"format\":\"datetime\"}}}}}")]

@@ -6,5 +6,5 @@
 
 // The lexicon com.example.shapes.hostile, recorded for the generators of projects that reference this assembly.
 [assembly: global::Wisp.Xrpc.XrpcLexicon("com.example.shapes.hostile", "TestApp.Lexicons.Com.Example.Shapes.Hostile",
-    ["main=Main", "unknown=Unknown", "hostile=HostileDef"],
+    ["object:main=Main", "object:unknown=Unknown", "token:hostile=HostileDef"],
     "{\"lexicon\":1,\"id\":\"com.example.shapes.hostile\",\"description\":\"Line one\\rpublic const int InjectedCr = 1;\\u0085public const int InjectedNel = 2;\\u2028ls\\u2029ps */ <b>&amp;</b> \\\"quoted\\\" \\\\ \\ud83d\\ude00\",\"defs\":{\"main\":{\"type\":\"object\",\"description\":\"</summary><script>x</script>\",\"nullable\":[\"foo\"],\"properties\":{\"foo\":{\"type\":\"string\",\"description\":\"a\\r\\nb\"},\"fooPresent\":{\"type\":\"string\"},\"toString\":{\"type\":\"string\",\"default\":\"\\\"}; System.Environment.Exit(1); //\"},\"class\":{\"type\":\"string\",\"knownValues\":[\"__arglist\",\"a\\u0085b\",\"x#class\"]},\"a-b\":{\"type\":\"integer\"},\"aB\":{\"type\":\"integer\"},\"main\":{\"type\":\"string\"},\"value\":{\"type\":\"union\",\"refs\":[\"#unknown\"]}}},\"unknown\":{\"type\":\"object\",\"properties\":{}},\"hostile\":{\"type\":\"token\",\"description\":\"The class's own name.\"}}}")]
