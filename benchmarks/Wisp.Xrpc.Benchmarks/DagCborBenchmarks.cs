@@ -1,0 +1,69 @@
+using BenchmarkDotNet.Attributes;
+using Wisp.Xrpc.Benchmarks.Lexicons.App.Bsky.Feed;
+using Wisp.Xrpc.DataModel;
+using Wisp.Xrpc.Repository;
+
+namespace Wisp.Xrpc.Benchmarks;
+
+/// <summary>
+/// DAG-CBOR on the bytes benchmarks/dag-cbor/bench.mjs decodes with @atcute/cbor and @ipld/dag-cbor: the post of
+/// post.json (decoded into the data model and into the generated Post.Main; encoded with its CID), and every block of
+/// the reference's repository export (tests/vectors/repo.car), pre-split as the JavaScript side has them.
+/// </summary>
+[MemoryDiagnoser]
+public class DagCborBenchmarks
+{
+    private byte[] _post = [];
+    private Post.Main _typed = null!;
+    private DataModelValue _value = null!;
+    private List<ReadOnlyMemory<byte>> _blocks = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = Root();
+        _value = DataModelValue.FromJson(File.ReadAllText(Path.Combine(root, "benchmarks", "dag-cbor", "post.json")));
+        _post = _value.ToDagCbor();
+        _typed = LexiconCbor.ReadDagCbor<Post.Main>(_post);
+        var reader = CarReader.OpenAsync(new MemoryStream(File.ReadAllBytes(Path.Combine(root, "tests", "vectors", "repo.car")))).GetAwaiter().GetResult();
+        _blocks = reader.ReadBlocksAsync().ToBlockingEnumerable().Select(b => b.Data).ToList();
+        Console.WriteLine($"// post: {_post.Length} bytes; repository: {_blocks.Count} blocks, {_blocks.Sum(b => b.Length)} bytes");
+    }
+
+    [Benchmark(Description = "decode post -> DataModelValue")]
+    public DataModelValue DecodePost() => DagCbor.Decode(_post);
+
+    [Benchmark(Description = "decode post -> Post.Main (validated)")]
+    public Post.Main DecodePostTyped() => LexiconCbor.ReadDagCbor<Post.Main>(_post);
+
+    [Benchmark(Description = "encode post + CID (DataModelValue)")]
+    public Cid EncodePost() => Cid.ForDagCbor(_value.ToDagCbor());
+
+    [Benchmark(Description = "encode post + CID (Post.Main)")]
+    public Cid EncodePostTyped() => _typed.ComputeCid();
+
+    [Benchmark(Description = "decode every repository block -> DataModelValue")]
+    public int DecodeBlocks()
+    {
+        var n = 0;
+        foreach (var block in _blocks)
+        {
+            n += DagCbor.Decode(block).Kind == DataModelKind.Map ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private static string Root()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Wisp.Xrpc.Generators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Wisp.Xrpc.Generators.sln not found");
+    }
+}
