@@ -120,6 +120,41 @@ public sealed class RepositoryTests
         await Assert.ThrowsAsync<ArgumentException>(() => writer.WriteBlockAsync(reader.Roots[0], new byte[] { 1, 2, 3 }));
     }
 
+    /// <summary>Mutated exports (fixed seed): read fully or refused with a RepositoryFormatException, never anything else.</summary>
+    [Fact]
+    public async Task Mutated_exports_are_read_or_refused_never_anything_else()
+    {
+        var random = new Random(1414);
+        int read = 0, refused = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            var bytes = Export.ToList();
+            for (var m = random.Next(1, 3); m > 0; m--)
+            {
+                var at = random.Next(bytes.Count);
+                switch (random.Next(3))
+                {
+                    case 0: bytes[at] ^= (byte)(1 << random.Next(8)); break;
+                    case 1: bytes.Insert(at, (byte)random.Next(256)); break;
+                    default: bytes.RemoveRange(at, Math.Min(random.Next(1, 64), bytes.Count - at)); break;
+                }
+            }
+
+            try
+            {
+                var repo = await RepositoryExport.ReadAsync(new MemoryStream(bytes.ToArray()));
+                _ = repo.ListRecords().Count();
+                read++;
+            }
+            catch (RepositoryFormatException)
+            {
+                refused++;
+            }
+        }
+
+        Assert.True(refused > 0, $"{read} read, {refused} refused");
+    }
+
     [Fact]
     public void Key_layers_are_the_spec_s()
     {
