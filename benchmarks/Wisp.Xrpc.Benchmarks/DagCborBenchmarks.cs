@@ -17,6 +17,7 @@ public class DagCborBenchmarks
     private Post.Main _typed = null!;
     private DataModelValue _value = null!;
     private List<ReadOnlyMemory<byte>> _blocks = [];
+    private List<ReadOnlyMemory<byte>> _frames = [];
 
     [GlobalSetup]
     public void Setup()
@@ -27,7 +28,15 @@ public class DagCborBenchmarks
         _typed = LexiconCbor.ReadDagCbor<Post.Main>(_post);
         var reader = CarReader.OpenAsync(new MemoryStream(File.ReadAllBytes(Path.Combine(root, "tests", "vectors", "repo.car")))).GetAwaiter().GetResult();
         _blocks = reader.ReadBlocksAsync().ToBlockingEnumerable().Select(b => b.Data).ToList();
-        Console.WriteLine($"// post: {_post.Length} bytes; repository: {_blocks.Count} blocks, {_blocks.Sum(b => b.Length)} bytes");
+        var firehose = File.ReadAllBytes(Path.Combine(root, "benchmarks", "dag-cbor", "firehose.bin"));
+        for (var at = 0; at < firehose.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(firehose.AsSpan(at));
+            _frames.Add(firehose.AsMemory(at + 4, length));
+            at += 4 + length;
+        }
+
+        Console.WriteLine($"// post: {_post.Length} bytes; repository: {_blocks.Count} blocks, {_blocks.Sum(b => b.Length)} bytes; firehose: {_frames.Count} frames, {_frames.Sum(f => f.Length)} bytes");
     }
 
     [Benchmark(Description = "decode post -> DataModelValue")]
@@ -49,6 +58,27 @@ public class DagCborBenchmarks
         foreach (var block in _blocks)
         {
             n += DagCbor.Decode(block).Kind == DataModelKind.Map ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The firehose-shaped corpus (tests/vectors/make-firehose.mjs: 300 #commit frames the reference made): each frame's
+    /// header and body decoded, the body's CAR parsed with every block checked against its CID, every block decoded.
+    /// </summary>
+    [Benchmark(Description = "decode 300 #commit frames (CAR blocks verified and decoded)")]
+    public int DecodeFirehose()
+    {
+        var n = 0;
+        foreach (var frame in _frames)
+        {
+            DagCbor.DecodeFirst(frame, out var headerLength);
+            var body = DagCbor.Decode(frame[headerLength..]);
+            foreach (var block in CarReader.Parse(body["blocks"]!.BytesValue).Blocks)
+            {
+                n += DagCbor.Decode(block.Data).Kind == DataModelKind.Map ? 1 : 0;
+            }
         }
 
         return n;

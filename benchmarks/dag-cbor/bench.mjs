@@ -7,6 +7,10 @@ import * as atCid from '@atcute/cid';
 import * as dagCbor from '@ipld/dag-cbor';
 import { CID } from 'multiformats/cid';
 import { sha256 } from 'multiformats/hashes/sha2';
+import { decodeFirst as cborgDecodeFirst } from 'cborg';
+import { CarBufferReader } from '@ipld/car';
+import * as atCar from '@atcute/car';
+import { createHash } from 'node:crypto';
 
 const postJson = JSON.parse(readFileSync(new URL('./post.json', import.meta.url), 'utf8'));
 const postBytes = atCbor.encode(postJson);
@@ -22,6 +26,14 @@ at += headerLength;
 while (at < car.length) { const n = varint(); blocks.push(car.subarray(at + 36, at + n)); at += n; }
 const blockBytes = blocks.reduce((sum, b) => sum + b.length, 0);
 
+// The firehose-shaped corpus (tests/vectors/make-firehose.mjs): frames after a 4-byte big-endian length.
+const firehose = readFileSync(new URL('./firehose.bin', import.meta.url));
+const frames = [];
+for (let i = 0; i < firehose.length;) { const n = firehose.readUInt32BE(i); frames.push(firehose.subarray(i + 4, i + 4 + n)); i += 4 + n; }
+const frameBytes = frames.reduce((sum, f) => sum + f.length, 0);
+// Neither JavaScript CAR reader checks a block against its CID; Wisp.Xrpc always does. The "+ SHA-256" rows add it.
+const sha = (bytes) => createHash('sha256').update(bytes).digest();
+
 async function time(name, fn, unit) {
   const results = [];
   for (let run = 0; run < 5; run++) {
@@ -33,7 +45,8 @@ async function time(name, fn, unit) {
   }
   results.sort((a, b) => a - b);
   const ns = results[2];
-  console.log(unit === 'MB/s' ? `${name}: ${(blockBytes / ns * 1000).toFixed(1)} MB/s (${(ns / 1000).toFixed(1)} µs per pass)` : `${name}: ${(ns / 1000).toFixed(2)} µs`);
+  const bytes = unit === 'frames' ? frameBytes : blockBytes;
+  console.log(unit ? `${name}: ${(bytes / ns * 1000).toFixed(1)} MB/s (${(ns / 1000).toFixed(1)} µs per pass)` : `${name}: ${(ns / 1000).toFixed(2)} µs`);
 }
 
 await time('decode post: @atcute/cbor', () => atCbor.decode(postBytes));
@@ -42,3 +55,9 @@ await time('encode post + CID: @atcute/cbor + @atcute/cid', async () => atCid.cr
 await time('encode post + CID: @ipld/dag-cbor + multiformats', async () => CID.createV1(dagCbor.code, await sha256.digest(dagCbor.encode(postLex))));
 await time(`decode ${blocks.length} repository blocks: @atcute/cbor`, () => { for (const b of blocks) atCbor.decode(b); }, 'MB/s');
 await time(`decode ${blocks.length} repository blocks: @ipld/dag-cbor`, () => { for (const b of blocks) dagCbor.decode(b); }, 'MB/s');
+await time(`decode ${frames.length} #commit frames: @atcute/cbor + @atcute/car`, () => { for (const f of frames) { const [, rest] = atCbor.decodeFirst(f); const body = atCbor.decode(rest);
+  for (const e of atCar.fromUint8Array(atCbor.fromBytes(body.blocks))) atCbor.decode(e.bytes); } }, 'frames');
+await time(`decode ${frames.length} #commit frames: @ipld/dag-cbor + @ipld/car`, () => { for (const f of frames) { const [, rest] = cborgDecodeFirst(f, dagCbor.decodeOptions); const body = dagCbor.decode(rest);
+  for (const block of CarBufferReader.fromBytes(body.blocks).blocks()) dagCbor.decode(block.bytes); } }, 'frames');
+await time(`decode ${frames.length} #commit frames: @atcute + SHA-256 of each block`, () => { for (const f of frames) { const [, rest] = atCbor.decodeFirst(f); const body = atCbor.decode(rest);
+  for (const e of atCar.fromUint8Array(atCbor.fromBytes(body.blocks))) { sha(e.bytes); atCbor.decode(e.bytes); } } }, 'frames');

@@ -156,6 +156,36 @@ public sealed class RepositoryTests
     }
 
     [Fact]
+    public async Task A_car_in_memory_parses_to_the_same_blocks_as_the_stream_reader_reads()
+    {
+        var reader = await CarReader.OpenAsync(new MemoryStream(Export));
+        var streamed = await reader.ReadBlocksAsync().ToListAsync();
+
+        var parsed = CarReader.Parse(Export);
+
+        Assert.Equal(reader.Roots, parsed.Roots);
+        Assert.Equal(streamed.Select(b => b.Cid), parsed.Blocks.Select(b => b.Cid));
+        Assert.All(parsed.Blocks.Zip(streamed), p => Assert.True(p.First.Data.Span.SequenceEqual(p.Second.Data.Span)));
+        Assert.Throws<RepositoryFormatException>(() => CarReader.Parse(Export[..^3]));
+        var tampered = Export.ToArray();
+        tampered[^1] ^= 0x40;
+        Assert.Contains("does not hash", Assert.Throws<RepositoryFormatException>(() => CarReader.Parse(tampered)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_back_to_back_decode_one_at_a_time()
+    {
+        byte[] frame = [.. DataModelValue.FromJson("""{"op": 1, "t": "#commit"}""").ToDagCbor(), .. DataModelValue.FromJson("""{"seq": 7}""").ToDagCbor()];
+
+        var header = DagCbor.DecodeFirst(frame, out var consumed);
+        var body = DagCbor.Decode(frame.AsMemory(consumed));
+
+        Assert.Equal("#commit", header["t"]!.StringValue);
+        Assert.Equal(7, body["seq"]!.IntegerValue);
+        Assert.Throws<DagCborException>(() => DagCbor.Decode(frame)); // one value only
+    }
+
+    [Fact]
     public void Key_layers_are_the_spec_s()
     {
         foreach (var entry in Expected.GetProperty("keyDepths").EnumerateObject())

@@ -42,6 +42,25 @@ public static class DagCbor
         return value;
     }
 
+    /// <summary>
+    /// Reads the first value of <paramref name="bytes"/>, strictly, and says how many bytes it took: for inputs that
+    /// hold values back to back (an event-stream frame is a header then a body).
+    /// </summary>
+    public static DataModelValue DecodeFirst(ReadOnlyMemory<byte> bytes, out int consumed, int maxDepth = DefaultMaxDepth)
+    {
+        var reader = new CborReader(bytes, CborConformanceMode.Canonical, allowMultipleRootLevelValues: true);
+        try
+        {
+            var value = Read(reader, bytes.Length, maxDepth);
+            consumed = bytes.Length - reader.BytesRemaining;
+            return value;
+        }
+        catch (Exception e) when (e is CborContentException or InvalidOperationException or OverflowException or FormatException and not DagCborException)
+        {
+            throw new DagCborException("Not valid DAG-CBOR: " + e.Message, bytes.Length - reader.BytesRemaining, e);
+        }
+    }
+
     /// <summary>The canonical encoding of <paramref name="value"/>.</summary>
     public static byte[] Encode(DataModelValue value)
     {

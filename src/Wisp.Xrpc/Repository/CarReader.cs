@@ -6,6 +6,9 @@ namespace Wisp.Xrpc.Repository;
 /// <summary>One block of a CAR file: its CID and its bytes (already checked to hash to the CID).</summary>
 public readonly record struct CarBlock(Cid Cid, ReadOnlyMemory<byte> Data);
 
+/// <summary>A CAR file read whole from memory: its roots and its blocks, which are slices of the input.</summary>
+public sealed record CarContents(IReadOnlyList<Cid> Roots, IReadOnlyList<CarBlock> Blocks);
+
 /// <summary>Limits of a <see cref="CarReader"/>, so a hostile file cannot make it allocate without bound.</summary>
 public sealed class CarReaderOptions
 {
@@ -51,25 +54,40 @@ public sealed class CarReader
 
         var bytes = new byte[(int)length];
         await ReadExactlyAsync(stream, bytes, "the header", cancellationToken);
-        DataModelValue header;
-        try
+        return new CarReader(stream, options, ReadHeader(bytes));
+    }
+
+    /// <summary>
+    /// Reads a CAR file that is already in memory (an event's <c>blocks</c>, a getRecord response) with the same checks,
+    /// synchronously and without copying: the blocks are slices of <paramref name="car"/>.
+    /// </summary>
+    public static CarContents Parse(ReadOnlyMemory<byte> car, CarReaderOptions? options = null)
+    {
+        options ??= new CarReaderOptions();
+        var at = 0;
+        var headerLength = ReadVarint(car.Span, ref at) ?? throw new RepositoryFormatException("The CAR file is empty");
+        if (headerLength == 0 || headerLength > (ulong)options.MaxHeaderSize || headerLength > (ulong)(car.Length - at))
         {
-            header = DagCbor.Decode(bytes);
-        }
-        catch (DagCborException e)
-        {
-            throw new RepositoryFormatException("The CAR header is not DAG-CBOR: " + e.Message, e);
+            throw new RepositoryFormatException($"The CAR header is {headerLength} bytes; at most {Math.Min(options.MaxHeaderSize, car.Length - at)}");
         }
 
-        if (header.Kind != DataModelKind.Map || header.Entries.Count != 2
-            || header["version"] is not { Kind: DataModelKind.Integer, IntegerValue: 1 }
-            || header["roots"] is not { Kind: DataModelKind.Array } roots
-            || roots.Items.Any(r => r.Kind != DataModelKind.Link))
+        var roots = ReadHeader(car.Slice(at, (int)headerLength));
+        at += (int)headerLength;
+        var blocks = new List<CarBlock>();
+        while (ReadVarint(car.Span, ref at) is { } length)
         {
-            throw new RepositoryFormatException("The CAR header must be {\"version\": 1, \"roots\": [CIDs]} (CAR v1)");
+            if (length < Cid.Length || length > (ulong)(options.MaxBlockSize + Cid.Length) || length > (ulong)(car.Length - at))
+            {
+                throw new RepositoryFormatException(length > (ulong)(car.Length - at)
+                    ? "The CAR file ends inside a block"
+                    : $"A CAR block of {length} bytes; blocks are a CID and at most {options.MaxBlockSize} bytes");
+            }
+
+            blocks.Add(Block(car.Slice(at, (int)length)));
+            at += (int)length;
         }
 
-        return new CarReader(stream, options, roots.Items.Select(r => r.LinkValue).ToArray());
+        return new CarContents(roots, blocks);
     }
 
     /// <summary>The next block, or null at the end of the file.</summary>
@@ -88,12 +106,50 @@ public sealed class CarReader
 
         var section = new byte[(int)length];
         await ReadExactlyAsync(_stream, section, "a block", cancellationToken);
-        if (!Cid.TryFromBytes(section.AsSpan(0, Cid.Length), out var cid, out var error))
+        return Block(section);
+    }
+
+    /// <summary>Every remaining block, in file order.</summary>
+    public async IAsyncEnumerable<CarBlock> ReadBlocksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (await ReadBlockAsync(cancellationToken) is { } block)
+        {
+            yield return block;
+        }
+    }
+
+    private static IReadOnlyList<Cid> ReadHeader(ReadOnlyMemory<byte> bytes)
+    {
+        DataModelValue header;
+        try
+        {
+            header = DagCbor.Decode(bytes);
+        }
+        catch (DagCborException e)
+        {
+            throw new RepositoryFormatException("The CAR header is not DAG-CBOR: " + e.Message, e);
+        }
+
+        if (header.Kind != DataModelKind.Map || header.Entries.Count != 2
+            || header["version"] is not { Kind: DataModelKind.Integer, IntegerValue: 1 }
+            || header["roots"] is not { Kind: DataModelKind.Array } roots
+            || roots.Items.Any(r => r.Kind != DataModelKind.Link))
+        {
+            throw new RepositoryFormatException("The CAR header must be {\"version\": 1, \"roots\": [CIDs]} (CAR v1)");
+        }
+
+        return roots.Items.Select(r => r.LinkValue).ToArray();
+    }
+
+    /// <summary>A block section (CID, then data), its CID checked against the data.</summary>
+    private static CarBlock Block(ReadOnlyMemory<byte> section)
+    {
+        if (!Cid.TryFromBytes(section.Span[..Cid.Length], out var cid, out var error))
         {
             throw new RepositoryFormatException("A CAR block's CID: " + error);
         }
 
-        var data = section.AsMemory(Cid.Length);
+        var data = section[Cid.Length..];
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(data.Span, digest);
         if (!digest.SequenceEqual(cid.Digest))
@@ -104,12 +160,33 @@ public sealed class CarReader
         return new CarBlock(cid, data);
     }
 
-    /// <summary>Every remaining block, in file order.</summary>
-    public async IAsyncEnumerable<CarBlock> ReadBlocksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>A varint from memory (see <see cref="ReadVarintAsync"/>); null at the end.</summary>
+    private static ulong? ReadVarint(ReadOnlySpan<byte> bytes, ref int at)
     {
-        while (await ReadBlockAsync(cancellationToken) is { } block)
+        if (at == bytes.Length)
         {
-            yield return block;
+            return null;
+        }
+
+        ulong value = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            if (at == bytes.Length)
+            {
+                throw new RepositoryFormatException("The CAR file ends inside a length");
+            }
+
+            if (shift >= 63)
+            {
+                throw new RepositoryFormatException("A CAR length longer than 9 bytes");
+            }
+
+            var b = bytes[at++];
+            value |= (ulong)(b & 0x7f) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return b == 0 && shift > 0 ? throw new RepositoryFormatException("A CAR length is not minimally encoded") : value;
+            }
         }
     }
 
