@@ -6,7 +6,8 @@
 #   copied    - the same sources with the 402 atproto lexicons copied into lexicons/ instead (today's way).
 # Each run: a clean Release build (bin/ and obj/Release removed, restore kept), then a build after editing one
 # file (Program.cs for the template, the handlers for the others). Prints every time, then medians and ratios.
-# The environment's UseSharedCompilation=false applies: every build is a cold csc (no compiler server).
+# The environment's UseSharedCompilation=false applies: every build is a cold csc (no compiler server). To measure as
+# users build, with the compiler server: BUILD_ARGS=-p:UseSharedCompilation=true bash benchmarks/build/feed-generator-build.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -59,14 +60,14 @@ mkdir -p "$work/copied/lexicons" && cp -r "$root/../shared/lexicons/atproto/." "
 
 export NUGET_PACKAGES="$work/packages"
 for p in template feedgen copied; do
-  (cd "$work/$p" && dotnet restore -v q >/dev/null && dotnet build -c Release --no-restore -v q -nologo >/dev/null)
+  (cd "$work/$p" && dotnet restore -v q >/dev/null && dotnet build -c Release --no-restore -v q -nologo ${BUILD_ARGS:-} >/dev/null)
 done
 
 edited_file() { [ "$1" = template ] && echo Program.cs || echo Handlers.cs; }
 time_build() { # folder -> seconds
   local start end
   start=$(date +%s.%N)
-  (cd "$work/$1" && dotnet build -c Release --no-restore -v q -nologo >/dev/null)
+  (cd "$work/$1" && dotnet build -c Release --no-restore -v q -nologo ${BUILD_ARGS:-} >/dev/null)
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
