@@ -59,6 +59,8 @@ public sealed class DataModelTests
     [InlineData("""{"$link": "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG"}""", "CIDv0")]
     [InlineData("""{"$link": "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2A"}""", "lower-case base32")]
     [InlineData("""{"$bytes": "not base64!"}""", "not base64")]
+    [InlineData("""{"$bytes": "AQ I="}""", "not base64")]  // whitespace, which Convert would skip
+    [InlineData("""{"$bytes": "AQIDB"}""", "not base64")]  // a length no encoder writes
     [InlineData("""[1, 2""", "Not valid JSON")]
     [InlineData("""1 2""", "Not valid JSON")]
     public void Json_outside_the_data_model_is_refused_with_a_clear_error(string json, string error)

@@ -72,19 +72,16 @@ public sealed class FeedGeneratorTests(FeedGeneratorTests.Fixture fixture) : ICl
         Assert.Equal(error, await ErrorAsync(response));
     }
 
+    /// <summary><c>{feed}</c> stands for the served feed's URI.</summary>
     [Theory]
     [InlineData("?feed=at%3A%2F%2Fdid%3Aplc%3Anobody%2Fapp.bsky.feed.generator%2Fnope", "UnknownFeed")]
-    [InlineData("", "InvalidRequest")]
-    [InlineData("&limit=0", "InvalidRequest")]
-    [InlineData("&limit=101", "InvalidRequest")]
-    [InlineData("&cursor=x", "InvalidRequest")]
+    [InlineData("", "InvalidRequest")] // feed is required
+    [InlineData("?feed={feed}&limit=0", "InvalidRequest")]
+    [InlineData("?feed={feed}&limit=101", "InvalidRequest")]
+    [InlineData("?feed={feed}&cursor=x", "InvalidRequest")]
     public async Task GetFeedSkeleton_answers_bad_parameters_with_the_lexicon_s_errors(string query, string error)
     {
-        var path = query.StartsWith('?') ? query : $"?feed={Uri.EscapeDataString(Fixture.FeedUri)}{query}";
-        if (query.Length == 0)
-        {
-            path = string.Empty;
-        }
+        var path = query.Replace("{feed}", Uri.EscapeDataString(Fixture.FeedUri), StringComparison.Ordinal);
 
         using var response = await SendAsync(fixture.Auth.PlcP256.Token(aud: Fixture.ServiceDid, lxm: Lxm), path);
 

@@ -164,9 +164,10 @@ public static class DataModelJson
 
     private static byte[] DecodeBase64(string text, long offset)
     {
-        var padded = (text.Length % 4) switch { 2 => text + "==", 3 => text + "=", _ => text };
+        // The standard alphabet. The spec writes it without padding and the reference reads it either way: so do we.
+        var padded = text.Contains('=', StringComparison.Ordinal) ? text : text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
         var bytes = new byte[Base64.GetMaxDecodedFromUtf8Length(padded.Length)];
-        return Convert.TryFromBase64String(padded, bytes, out var written) && !text.Contains('=', StringComparison.Ordinal) | padded == text
+        return !text.Any(char.IsWhiteSpace) && Convert.TryFromBase64String(padded, bytes, out var written)
             ? bytes[..written]
             : throw new DagCborException("$bytes is not base64", offset);
     }

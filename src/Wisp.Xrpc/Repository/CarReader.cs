@@ -30,6 +30,7 @@ public sealed class CarReader
 {
     private readonly Stream _stream;
     private readonly CarReaderOptions _options;
+    private readonly byte[] _varint = new byte[1];
 
     private CarReader(Stream stream, CarReaderOptions options, IReadOnlyList<Cid> roots)
     {
@@ -46,7 +47,7 @@ public sealed class CarReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new CarReaderOptions();
-        var length = await ReadVarintAsync(stream, cancellationToken) ?? throw new RepositoryFormatException("The CAR file is empty");
+        var length = await ReadVarintAsync(stream, new byte[1], cancellationToken) ?? throw new RepositoryFormatException("The CAR file is empty");
         if (length == 0 || length > (ulong)options.MaxHeaderSize)
         {
             throw new RepositoryFormatException($"The CAR header is {length} bytes; at most {options.MaxHeaderSize}");
@@ -93,7 +94,7 @@ public sealed class CarReader
     /// <summary>The next block, or null at the end of the file.</summary>
     public async ValueTask<CarBlock?> ReadBlockAsync(CancellationToken cancellationToken = default)
     {
-        var length = await ReadVarintAsync(_stream, cancellationToken);
+        var length = await ReadVarintAsync(_stream, _varint, cancellationToken);
         if (length is null)
         {
             return null;
@@ -191,9 +192,8 @@ public sealed class CarReader
     }
 
     /// <summary>An unsigned LEB128 varint, minimal and at most 63 bits; null at a clean end of stream.</summary>
-    private static async ValueTask<ulong?> ReadVarintAsync(Stream stream, CancellationToken cancellationToken)
+    private static async ValueTask<ulong?> ReadVarintAsync(Stream stream, byte[] one, CancellationToken cancellationToken)
     {
-        var one = new byte[1];
         ulong value = 0;
         for (var shift = 0; ; shift += 7)
         {
