@@ -33,6 +33,31 @@ public static class XrpcErrorNames
     /// <summary>503: a dependency the method needs is unavailable.</summary>
     public const string ServiceUnavailable = "ServiceUnavailable";
 
+    /// <summary>A client's error: the service answered, but not as the method's lexicon says (given status 502).</summary>
+    public const string InvalidResponse = "InvalidResponse";
+
+    /// <summary>
+    /// The error name a client gives an error answer whose body names none, by status, as @atproto/xrpc does
+    /// (its <c>ResponseType</c> names).
+    /// </summary>
+    public static string OfStatus(int status) => status switch
+    {
+        400 => InvalidRequest,
+        401 => AuthenticationRequired,
+        403 => Forbidden,
+        404 => "XRPCNotSupported",
+        406 => "NotAcceptable",
+        413 => PayloadTooLarge,
+        415 => "UnsupportedMediaType",
+        429 => RateLimitExceeded,
+        500 => InternalServerError,
+        501 => MethodNotImplemented,
+        502 => "UpstreamFailure",
+        503 => "NotEnoughResources",
+        504 => "UpstreamTimeout",
+        _ => "Unknown",
+    };
+
     /// <summary>
     /// The HTTP status of an error, by name: the one table generated <c>Errors</c> factories and the built-in handlers
     /// share. The spec's and the reference server's names keep their status, <see cref="NotFound"/> and

@@ -151,6 +151,7 @@ public sealed class ServiceAuthFixture : IAsyncLifetime
 
         Server = await TestServer.StartAsync(services =>
         {
+            ClientTestHandlers.Register(services);
             services.AddAuthentication(AtprotoServiceAuthHandler.SchemeName)
                 .AddAtprotoServiceAuth(
                     o => o.ServiceDid = ServiceDid,
@@ -161,6 +162,14 @@ public sealed class ServiceAuthFixture : IAsyncLifetime
                     });
         });
     }
+
+    /// <summary>Publishes a DID document for <paramref name="did"/> whose #atproto key is <paramref name="publicKeyMultibase"/>.</summary>
+    public void Publish(string did, string publicKeyMultibase) =>
+        _documents[did] = JsonSerializer.Serialize(new
+        {
+            id = did,
+            verificationMethod = new[] { new { id = did + "#atproto", type = "Multikey", controller = did, publicKeyMultibase } },
+        });
 
     /// <summary>Writes the account's current key into its DID document.</summary>
     public void Publish(TestAccount account) =>

@@ -14,6 +14,7 @@ public static class TestHandlers
         services.AddXrpcHandler<Upload.IHandler, UploadHandler>();
         services.AddXrpcHandler<SetAvatar.IHandler, SetAvatarHandler>();
         services.AddXrpcHandler<Download.IHandler, DownloadHandler>();
+        ClientTestHandlers.Register(services);
     }
 
     private sealed class UploadHandler : Upload.IHandler

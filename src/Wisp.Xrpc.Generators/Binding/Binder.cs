@@ -194,7 +194,15 @@ internal sealed class Binder
         var renamed = new List<(string Key, string Wanted, string Chosen, string Why)>();
         var names = NameScope.Assign(distinct.Select(e => (e.Name, CSharpNames.Pascal(e.Name))), ["Errors", .. NameScope.ObjectMembers], "Error", renamed);
         NoteRenames(renamed, key => $"The error {key} of {_document.Id}", "method");
-        return distinct.Select(e => new ErrorSpec(e.Name, names[e.Name], e.Description ?? $"The declared error {e.Name}.")).ToEquatableArray();
+
+        // The Is… tests are named after the factories, which keep their names: a test that wants a factory's name yields.
+        var tests = NameScope.Assign(
+            distinct.Select(e => (e.Name, "Is" + CSharpNames.Pascal(e.Name))),
+            ["Errors", .. NameScope.ObjectMembers, .. names.Values],
+            "Error",
+            renamed = []);
+        NoteRenames(renamed, key => $"The test for the error {key} of {_document.Id}", "method");
+        return distinct.Select(e => new ErrorSpec(e.Name, names[e.Name], tests[e.Name], e.Description ?? $"The declared error {e.Name}.")).ToEquatableArray();
     }
 
     private ParamsSpec BindParams(LexiconObject parameters, string summary)
@@ -206,7 +214,7 @@ internal sealed class Binder
             parameters.Properties.Select(p => p with { IsNullable = false }).ToList(),
             name,
             $"{_className}.{name}",
-            ["ReadQuery", .. NameScope.ObjectMembers],
+            ["ReadQuery", "WriteQuery", .. NameScope.ObjectMembers],
             QueryLocals,
             out _,
             out _,

@@ -7,7 +7,7 @@ namespace Wisp.Xrpc.Generators.Emitting;
 
 /// <summary>
 /// Emits what a query or procedure declares in its lexicon's class: the <c>Method</c> the runtime maps, the
-/// <c>IHandler</c> to implement, <c>Errors</c>, <c>Params</c>, <c>Input</c>, <c>Output</c> and a built-in handler.
+/// client's <c>CallAsync</c>, the <c>IHandler</c> to implement, <c>Errors</c>, <c>Params</c>, <c>Input</c>, <c>Output</c> and a built-in handler.
 /// </summary>
 internal static class MethodEmitter
 {
@@ -28,6 +28,7 @@ internal static class MethodEmitter
         w.Outdent();
 
         EmitEndpoint(w, method.Endpoint);
+        ClientEmitter.Emit(w, document.Nsid, method.Description, method.Endpoint);
 
         w.Line();
         w.Summary($"Serves {document.Nsid}. Register an implementation in DI (e.g. services.AddScoped<{document.ClassName}.IHandler, MyHandler>()); without one the method answers 501 MethodNotImplemented"

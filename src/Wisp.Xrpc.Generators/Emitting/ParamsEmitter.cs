@@ -2,7 +2,8 @@ using Wisp.Xrpc.Generators.Specs;
 
 namespace Wisp.Xrpc.Generators.Emitting;
 
-/// <summary>Emits a method's or stream's <c>parameters</c> as a <c>Params</c> class read from the query string, with the same checks as bodies.</summary>
+/// <summary>Emits a method's or stream's <c>parameters</c> as a <c>Params</c> class read from the query string with the same checks as bodies,
+/// and written to one for a client's call.</summary>
 internal static class ParamsEmitter
 {
     public static void Emit(SourceWriter w, ParamsSpec spec)
@@ -24,6 +25,15 @@ internal static class ParamsEmitter
         }
 
         w.Line($"return new {spec.FullName} {{ {ObjectEmitter.Initializers(spec.Properties)} }};");
+        w.CloseBlock();
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.OpenBlock("public void WriteQuery(global::Wisp.Xrpc.Serialization.LexiconQueryWriter writer)");
+        foreach (var p in spec.Properties)
+        {
+            w.Line($"writer.Add({SourceWriter.Literal(p.JsonName)}, {p.Name});");
+        }
+
         w.CloseBlock();
         w.CloseBlock();
     }

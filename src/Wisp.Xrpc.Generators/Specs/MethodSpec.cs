@@ -22,8 +22,8 @@ internal sealed record BodySpec(string Encoding, bool IsRaw, string TypeName, Ob
 /// <summary>Query-string parameters, as a <c>Params</c> class.</summary>
 internal sealed record ParamsSpec(string FullName, string Summary, EquatableArray<PropertySpec> Properties);
 
-/// <summary>A declared error and the factory method that throws it.</summary>
-internal sealed record ErrorSpec(string Error, string MethodName, string Summary);
+/// <summary>A declared error, the factory method that makes it and the method that tests an <c>XrpcException</c> for it.</summary>
+internal sealed record ErrorSpec(string Error, string MethodName, string TestName, string Summary);
 
 /// <summary>An event stream: its parameters, its message union and its errors (the WebSocket endpoint is not served yet).</summary>
 internal sealed record SubscriptionSpec(ParamsSpec? Parameters, UnionSpec? Message, EquatableArray<ErrorSpec> Errors) : MemberSpec;

@@ -30,4 +30,12 @@ public interface ILexiconObject<TSelf> : IXrpcBody<TSelf>
     /// <summary>As a response body: JSON, checked against the lexicon first when asked.</summary>
     static Task IXrpcBody<TSelf>.WriteBodyAsync(HttpContext httpContext, XrpcMethod method, TSelf value, bool validate) =>
         validate ? XrpcResponses.WriteValidatedJsonAsync(httpContext, value) : XrpcResponses.WriteJsonAsync(httpContext, value);
+
+    /// <summary>As a client's request body: JSON, written then read back by the type's own reader, so it is checked exactly as the server checks it.</summary>
+    static HttpContent IXrpcBody<TSelf>.CreateRequestContent(TSelf value, XrpcMethod method) =>
+        Client.XrpcClientBodies.JsonContent(value, method);
+
+    /// <summary>As a client's response body: JSON of at most <see cref="Client.XrpcClientOptions.MaxJsonResponseSize"/> bytes, read and validated.</summary>
+    static ValueTask<TSelf> IXrpcBody<TSelf>.ReadResponseAsync(HttpResponseMessage response, XrpcMethod method, Client.XrpcClientOptions options, Client.XrpcValidation validation, CancellationToken cancellationToken) =>
+        Client.XrpcClientBodies.ReadJsonAsync<TSelf>(response, method, options, validation, cancellationToken);
 }

@@ -24,6 +24,11 @@ public sealed class XrpcEmpty : ILexiconObject<XrpcEmpty>, ILexiconParams<XrpcEm
     public static XrpcEmpty ReadQuery(Microsoft.AspNetCore.Http.IQueryCollection query, string path) => Value;
 
     /// <inheritdoc />
+    public void WriteQuery(LexiconQueryWriter writer)
+    {
+    }
+
+    /// <inheritdoc />
     public void WriteJson(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();

@@ -5,7 +5,9 @@ namespace Wisp.Xrpc.Validation;
 
 /// <summary>
 /// Constraint checks called by generated code. Each throws a <see cref="LexiconValidationException"/> naming
-/// the path and the rule; the path string is built only when a check fails.
+/// the path and the rule; the path string is built only when a check fails. Within a
+/// <see cref="LexiconValidationScope.Lenient"/> scope (a client reading a response leniently) the limits a newer
+/// lexicon may relax pass: lengths, graphemes, ranges, enums, blob types and sizes; formats and consts still hold.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public static class LexiconConstraints
@@ -16,6 +18,11 @@ public static class LexiconConstraints
         // UTF-16 length bounds the UTF-8 length from both sides (1 to 3 bytes per UTF-16 unit),
         // so most strings are decided without counting.
         if (value.Length >= minLength && (long)value.Length * 3 <= maxLength)
+        {
+            return;
+        }
+
+        if (LexiconValidationScope.IsLenient)
         {
             return;
         }
@@ -38,6 +45,11 @@ public static class LexiconConstraints
         // Every grapheme is at least one UTF-16 unit, and a non-empty string has at least one grapheme: most values
         // are decided by their length alone.
         if (value.Length <= maxGraphemes && minGraphemes <= Math.Min(value.Length, 1))
+        {
+            return;
+        }
+
+        if (LexiconValidationScope.IsLenient)
         {
             return;
         }
@@ -93,6 +105,11 @@ public static class LexiconConstraints
     /// <summary>An integer range (<c>minimum</c>/<c>maximum</c>).</summary>
     public static void Range(long value, string path, string property, long minimum, long maximum)
     {
+        if (LexiconValidationScope.IsLenient)
+        {
+            return;
+        }
+
         if (value < minimum)
         {
             throw new LexiconValidationException($"{path}/{property} can not be less than {minimum}");
@@ -107,6 +124,11 @@ public static class LexiconConstraints
     /// <summary>An array length (<c>minLength</c>/<c>maxLength</c>).</summary>
     public static void ArrayLength(int count, string path, string property, long minLength, long maxLength)
     {
+        if (LexiconValidationScope.IsLenient)
+        {
+            return;
+        }
+
         if (count < minLength)
         {
             throw new LexiconValidationException($"{path}/{property} must not have fewer than {minLength} elements");
@@ -129,6 +151,11 @@ public static class LexiconConstraints
             }
         }
 
+        if (LexiconValidationScope.IsLenient)
+        {
+            return;
+        }
+
         throw new LexiconValidationException($"{path}/{property} must be one of ({string.Join('|', allowed.ToArray())})");
     }
 
@@ -141,6 +168,11 @@ public static class LexiconConstraints
             {
                 return;
             }
+        }
+
+        if (LexiconValidationScope.IsLenient)
+        {
+            return;
         }
 
         throw new LexiconValidationException($"{path}/{property} must be one of ({string.Join('|', allowed.ToArray())})");
@@ -176,6 +208,11 @@ public static class LexiconConstraints
     /// <summary>The length of <c>bytes</c> (<c>minLength</c>/<c>maxLength</c>).</summary>
     public static void BytesLength(byte[] value, string path, string property, long minLength, long maxLength)
     {
+        if (LexiconValidationScope.IsLenient)
+        {
+            return;
+        }
+
         if (value.Length < minLength)
         {
             throw new LexiconValidationException($"{path}/{property} must not be smaller than {minLength} bytes");
@@ -193,6 +230,11 @@ public static class LexiconConstraints
     /// </summary>
     public static void Blob(BlobRef value, string path, string property, ReadOnlySpan<string> accept, long maxSize)
     {
+        if (LexiconValidationScope.IsLenient)
+        {
+            return;
+        }
+
         if (value.Size > maxSize)
         {
             throw new LexiconValidationException($"{path}/{property} must not be larger than {maxSize} bytes");

@@ -41,6 +41,23 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
                 static (handler, _, input, context) => handler.HandleAsync(input, context)));
 
+        /// <summary>Calls <c>place.wisp.v2.secret.create</c> on the service <paramref name="client"/> names.</summary>
+        /// <remarks>
+        /// Create a named webhook signing secret. The server generates a short random token returned once in the response. Reference the secret by name via secretId in place.wisp.v2.wh.
+        /// </remarks>
+        /// <param name="client">The service's client.</param>
+        /// <param name="input">The request body, checked against the lexicon before anything is sent.</param>
+        /// <param name="options">Headers and settings for this call only.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The output, checked against the lexicon.</returns>
+        /// <exception cref="global::Wisp.Xrpc.XrpcException">The service answered with an error (test it with <c>Errors</c>), or with output that breaks the lexicon (<c>InvalidResponse</c>).</exception>
+        /// <exception cref="global::System.ArgumentException">The parameters or input break the lexicon.</exception>
+        public static global::System.Threading.Tasks.Task<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output> CallAsync(global::Wisp.Xrpc.Client.XrpcClient client, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input input, global::Wisp.Xrpc.Client.XrpcCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(client);
+            return client.SendAsync<global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output>(Method, global::Wisp.Xrpc.Serialization.XrpcEmpty.Value, input, options, cancellationToken);
+        }
+
         /// <summary>
         /// Serves place.wisp.v2.secret.create. Register an implementation in DI (e.g. services.AddScoped&lt;Create.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.
         /// </summary>
@@ -52,7 +69,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Output> HandleAsync(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Create.Input input, global::Wisp.Xrpc.XrpcCallContext context);
         }
 
-        /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
+        /// <summary>The errors this method's lexicon declares: throw one from a handler to answer with it; test a client's <see cref="global::Wisp.Xrpc.XrpcException"/> for one.</summary>
         public static class Errors
         {
             /// <summary>
@@ -60,15 +77,24 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AuthenticationRequired", message);
 
+            /// <summary>Whether <paramref name="exception"/> is the error <c>AuthenticationRequired</c>.</summary>
+            public static bool IsAuthenticationRequired(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("AuthenticationRequired");
+
             /// <summary>
             /// The declared error InvalidRequest.
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException InvalidRequest(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("InvalidRequest", message);
 
+            /// <summary>Whether <paramref name="exception"/> is the error <c>InvalidRequest</c>.</summary>
+            public static bool IsInvalidRequest(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("InvalidRequest");
+
             /// <summary>
             /// The declared error AlreadyExists.
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException AlreadyExists(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AlreadyExists", message);
+
+            /// <summary>Whether <paramref name="exception"/> is the error <c>AlreadyExists</c>.</summary>
+            public static bool IsAlreadyExists(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("AlreadyExists");
         }
 
         /// <summary>

@@ -41,6 +41,23 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
                 static async (handler, _, input, context) => { await handler.HandleAsync(input, context); return global::Wisp.Xrpc.Serialization.XrpcEmpty.Value; }));
 
+        /// <summary>Calls <c>place.wisp.v2.secret.delete</c> on the service <paramref name="client"/> names.</summary>
+        /// <remarks>
+        /// Delete a webhook signing secret by name.
+        /// </remarks>
+        /// <param name="client">The service's client.</param>
+        /// <param name="input">The request body, checked against the lexicon before anything is sent.</param>
+        /// <param name="options">Headers and settings for this call only.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>When the service has answered.</returns>
+        /// <exception cref="global::Wisp.Xrpc.XrpcException">The service answered with an error (test it with <c>Errors</c>), or with output that breaks the lexicon (<c>InvalidResponse</c>).</exception>
+        /// <exception cref="global::System.ArgumentException">The parameters or input break the lexicon.</exception>
+        public static global::System.Threading.Tasks.Task CallAsync(global::Wisp.Xrpc.Client.XrpcClient client, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input input, global::Wisp.Xrpc.Client.XrpcCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(client);
+            return client.SendAsync<global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input, global::Wisp.Xrpc.Serialization.XrpcEmpty>(Method, global::Wisp.Xrpc.Serialization.XrpcEmpty.Value, input, options, cancellationToken);
+        }
+
         /// <summary>
         /// Serves place.wisp.v2.secret.delete. Register an implementation in DI (e.g. services.AddScoped&lt;Delete.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.
         /// </summary>
@@ -52,7 +69,7 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             global::System.Threading.Tasks.ValueTask HandleAsync(global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input input, global::Wisp.Xrpc.XrpcCallContext context);
         }
 
-        /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
+        /// <summary>The errors this method's lexicon declares: throw one from a handler to answer with it; test a client's <see cref="global::Wisp.Xrpc.XrpcException"/> for one.</summary>
         public static class Errors
         {
             /// <summary>
@@ -60,15 +77,24 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AuthenticationRequired", message);
 
+            /// <summary>Whether <paramref name="exception"/> is the error <c>AuthenticationRequired</c>.</summary>
+            public static bool IsAuthenticationRequired(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("AuthenticationRequired");
+
             /// <summary>
             /// The declared error InvalidRequest.
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException InvalidRequest(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("InvalidRequest", message);
 
+            /// <summary>Whether <paramref name="exception"/> is the error <c>InvalidRequest</c>.</summary>
+            public static bool IsInvalidRequest(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("InvalidRequest");
+
             /// <summary>
             /// The declared error NotFound.
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException NotFound(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("NotFound", message);
+
+            /// <summary>Whether <paramref name="exception"/> is the error <c>NotFound</c>.</summary>
+            public static bool IsNotFound(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("NotFound");
         }
 
         /// <summary>

@@ -41,6 +41,22 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
                 static services => (global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.IHandler?)services.GetService(typeof(global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.IHandler)) ?? new global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.DefaultHandler(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Wisp.Xrpc.Secrets.WebhookSecretService>(services)),
                 static (handler, _, _, context) => handler.HandleAsync(context)));
 
+        /// <summary>Calls <c>place.wisp.v2.secret.list</c> on the service <paramref name="client"/> names.</summary>
+        /// <remarks>
+        /// List webhook signing secrets for the caller DID. Token values are never returned.
+        /// </remarks>
+        /// <param name="client">The service's client.</param>
+        /// <param name="options">Headers and settings for this call only.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The output, checked against the lexicon.</returns>
+        /// <exception cref="global::Wisp.Xrpc.XrpcException">The service answered with an error (test it with <c>Errors</c>), or with output that breaks the lexicon (<c>InvalidResponse</c>).</exception>
+        /// <exception cref="global::System.ArgumentException">The parameters or input break the lexicon.</exception>
+        public static global::System.Threading.Tasks.Task<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output> CallAsync(global::Wisp.Xrpc.Client.XrpcClient client, global::Wisp.Xrpc.Client.XrpcCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(client);
+            return client.SendAsync<global::Wisp.Xrpc.Serialization.XrpcEmpty, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output>(Method, global::Wisp.Xrpc.Serialization.XrpcEmpty.Value, global::Wisp.Xrpc.Serialization.XrpcEmpty.Value, options, cancellationToken);
+        }
+
         /// <summary>
         /// Serves place.wisp.v2.secret.list. Register an implementation in DI (e.g. services.AddScoped&lt;List.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented, except that this method has a built-in default handler.
         /// </summary>
@@ -52,13 +68,16 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Place.Wisp.V2.Secret.List.Output> HandleAsync(global::Wisp.Xrpc.XrpcCallContext context);
         }
 
-        /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
+        /// <summary>The errors this method's lexicon declares: throw one from a handler to answer with it; test a client's <see cref="global::Wisp.Xrpc.XrpcException"/> for one.</summary>
         public static class Errors
         {
             /// <summary>
             /// The declared error AuthenticationRequired.
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AuthenticationRequired", message);
+
+            /// <summary>Whether <paramref name="exception"/> is the error <c>AuthenticationRequired</c>.</summary>
+            public static bool IsAuthenticationRequired(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("AuthenticationRequired");
         }
 
         /// <summary>

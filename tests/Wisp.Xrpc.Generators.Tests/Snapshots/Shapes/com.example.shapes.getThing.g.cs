@@ -40,6 +40,23 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Method,
                 static (handler, parameters, _, context) => handler.HandleAsync(parameters, context)));
 
+        /// <summary>Calls <c>com.example.shapes.getThing</c> on the service <paramref name="client"/> names.</summary>
+        /// <remarks>
+        /// Gets a thing; every kind of parameter.
+        /// </remarks>
+        /// <param name="client">The service's client.</param>
+        /// <param name="parameters">The query-string parameters, checked against the lexicon before anything is sent.</param>
+        /// <param name="options">Headers and settings for this call only.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The output, checked against the lexicon.</returns>
+        /// <exception cref="global::Wisp.Xrpc.XrpcException">The service answered with an error (test it with <c>Errors</c>), or with output that breaks the lexicon (<c>InvalidResponse</c>).</exception>
+        /// <exception cref="global::System.ArgumentException">The parameters or input break the lexicon.</exception>
+        public static global::System.Threading.Tasks.Task<global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card> CallAsync(global::Wisp.Xrpc.Client.XrpcClient client, global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Params parameters, global::Wisp.Xrpc.Client.XrpcCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(client);
+            return client.SendAsync<global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Params, global::Wisp.Xrpc.Serialization.XrpcEmpty, global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card>(Method, parameters, global::Wisp.Xrpc.Serialization.XrpcEmpty.Value, options, cancellationToken);
+        }
+
         /// <summary>
         /// Serves com.example.shapes.getThing. Register an implementation in DI (e.g. services.AddScoped&lt;GetThing.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented.
         /// </summary>
@@ -51,7 +68,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             global::System.Threading.Tasks.ValueTask<global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card> HandleAsync(global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Params parameters, global::Wisp.Xrpc.XrpcCallContext context);
         }
 
-        /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
+        /// <summary>The errors this method's lexicon declares: throw one from a handler to answer with it; test a client's <see cref="global::Wisp.Xrpc.XrpcException"/> for one.</summary>
         public static class Errors
         {
             /// <summary>
@@ -59,10 +76,16 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException NotFound(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("NotFound", message);
 
+            /// <summary>Whether <paramref name="exception"/> is the error <c>NotFound</c>.</summary>
+            public static bool IsNotFound(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("NotFound");
+
             /// <summary>
             /// The declared error AuthenticationRequired.
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException AuthenticationRequired(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("AuthenticationRequired", message);
+
+            /// <summary>Whether <paramref name="exception"/> is the error <c>AuthenticationRequired</c>.</summary>
+            public static bool IsAuthenticationRequired(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("AuthenticationRequired");
         }
 
         /// <summary>
@@ -134,6 +157,19 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                     for (var i = 0; i < uris.Count; i++) { var item = uris[i]; try { global::Wisp.Xrpc.Validation.LexiconConstraints.Format(item, path, "uris", global::Wisp.Xrpc.Validation.LexiconFormat.AtUri); } catch (global::Wisp.Xrpc.Validation.LexiconValidationException e) { throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.AtItem(e, path, "uris", i); } }
                 }
                 return new global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Params { Actor = actor, Limit = limit, Cursor = cursor, IncludeAll = includeAll, Uris = uris, Ids = ids, Flags = flags, Filter = filter };
+            }
+
+            /// <inheritdoc />
+            public void WriteQuery(global::Wisp.Xrpc.Serialization.LexiconQueryWriter writer)
+            {
+                writer.Add("actor", Actor);
+                writer.Add("limit", Limit);
+                writer.Add("cursor", Cursor);
+                writer.Add("includeAll", IncludeAll);
+                writer.Add("uris", Uris);
+                writer.Add("ids", Ids);
+                writer.Add("flags", Flags);
+                writer.Add("filter", Filter);
             }
         }
     }

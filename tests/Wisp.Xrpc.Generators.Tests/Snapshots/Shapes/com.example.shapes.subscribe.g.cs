@@ -16,7 +16,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
         /// <summary>The lexicon's NSID.</summary>
         public const string Id = "com.example.shapes.subscribe";
 
-        /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
+        /// <summary>The errors this method's lexicon declares: throw one from a handler to answer with it; test a client's <see cref="global::Wisp.Xrpc.XrpcException"/> for one.</summary>
         public static class Errors
         {
             /// <summary>
@@ -24,10 +24,16 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException FutureCursor(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("FutureCursor", message);
 
+            /// <summary>Whether <paramref name="exception"/> is the error <c>FutureCursor</c>.</summary>
+            public static bool IsFutureCursor(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("FutureCursor");
+
             /// <summary>
             /// The declared error ConsumerTooSlow.
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException ConsumerTooSlow(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("ConsumerTooSlow", message);
+
+            /// <summary>Whether <paramref name="exception"/> is the error <c>ConsumerTooSlow</c>.</summary>
+            public static bool IsConsumerTooSlow(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("ConsumerTooSlow");
         }
 
         /// <summary>
@@ -45,6 +51,12 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             {
                 var cursor = global::Wisp.Xrpc.Serialization.LexiconQueryReader.GetInteger(query, path, "cursor");
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Params { Cursor = cursor };
+            }
+
+            /// <inheritdoc />
+            public void WriteQuery(global::Wisp.Xrpc.Serialization.LexiconQueryWriter writer)
+            {
+                writer.Add("cursor", Cursor);
             }
         }
 

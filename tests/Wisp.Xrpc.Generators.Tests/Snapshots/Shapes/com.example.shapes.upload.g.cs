@@ -40,6 +40,23 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 global::TestApp.Lexicons.Com.Example.Shapes.Upload.Method,
                 static (handler, _, input, context) => handler.HandleAsync(input, context)));
 
+        /// <summary>Calls <c>com.example.shapes.upload</c> on the service <paramref name="client"/> names.</summary>
+        /// <remarks>
+        /// Raw bodies both ways.
+        /// </remarks>
+        /// <param name="client">The service's client.</param>
+        /// <param name="input">The request body, checked against the lexicon before anything is sent.</param>
+        /// <param name="options">Headers and settings for this call only.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The output, checked against the lexicon.</returns>
+        /// <exception cref="global::Wisp.Xrpc.XrpcException">The service answered with an error (test it with <c>Errors</c>), or with output that breaks the lexicon (<c>InvalidResponse</c>).</exception>
+        /// <exception cref="global::System.ArgumentException">The parameters or input break the lexicon.</exception>
+        public static global::System.Threading.Tasks.Task<global::Wisp.Xrpc.XrpcBlob> CallAsync(global::Wisp.Xrpc.Client.XrpcClient client, global::Wisp.Xrpc.XrpcBlob input, global::Wisp.Xrpc.Client.XrpcCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(client);
+            return client.SendAsync<global::Wisp.Xrpc.Serialization.XrpcEmpty, global::Wisp.Xrpc.XrpcBlob, global::Wisp.Xrpc.XrpcBlob>(Method, global::Wisp.Xrpc.Serialization.XrpcEmpty.Value, input, options, cancellationToken);
+        }
+
         /// <summary>
         /// Serves com.example.shapes.upload. Register an implementation in DI (e.g. services.AddScoped&lt;Upload.IHandler, MyHandler&gt;()); without one the method answers 501 MethodNotImplemented.
         /// </summary>
@@ -51,7 +68,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             global::System.Threading.Tasks.ValueTask<global::Wisp.Xrpc.XrpcBlob> HandleAsync(global::Wisp.Xrpc.XrpcBlob input, global::Wisp.Xrpc.XrpcCallContext context);
         }
 
-        /// <summary>The errors this method's lexicon declares; throw one from a handler to answer with it.</summary>
+        /// <summary>The errors this method's lexicon declares: throw one from a handler to answer with it; test a client's <see cref="global::Wisp.Xrpc.XrpcException"/> for one.</summary>
         public static class Errors
         {
             /// <summary>
@@ -59,10 +76,16 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException PayloadTooLarge(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("PayloadTooLarge", message);
 
+            /// <summary>Whether <paramref name="exception"/> is the error <c>PayloadTooLarge</c>.</summary>
+            public static bool IsPayloadTooLarge(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("PayloadTooLarge");
+
             /// <summary>
             /// The declared error Bad-Input.
             /// </summary>
             public static global::Wisp.Xrpc.XrpcException BadInput(string? message = null) => global::Wisp.Xrpc.XrpcException.Declared("Bad-Input", message);
+
+            /// <summary>Whether <paramref name="exception"/> is the error <c>Bad-Input</c>.</summary>
+            public static bool IsBadInput(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is("Bad-Input");
         }
     }
 }
