@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: makes sure a PostgreSQL server is installed and running on 127.0.0.1 (the PostgreSQL secret
-# store tests need one), then runs dotnet test over the solution. Extra arguments go to dotnet test.
+# store tests need one) and the reference's npm packages are installed (the client tests run them), then runs dotnet
+# test over the solution. Extra arguments go to dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,6 +33,11 @@ if [ "$(run_psql "SELECT 1 FROM pg_roles WHERE rolname = 'wisp_test'")" != "1" ]
 fi
 if [ "$(run_psql "SELECT 1 FROM pg_database WHERE datname = 'wisp_test'")" != "1" ]; then
   run_psql "CREATE DATABASE wisp_test OWNER wisp_test"
+fi
+
+# The reference implementation's XRPC server and client (pinned in tests/reference/package-lock.json), for the client tests.
+if [ ! -d tests/reference/node_modules ] || [ tests/reference/package-lock.json -nt tests/reference/node_modules ]; then
+  (cd tests/reference && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
 # Each test gets its own database made from this connection (see tests/Wisp.Xrpc.Tests/PostgresDatabase.cs).

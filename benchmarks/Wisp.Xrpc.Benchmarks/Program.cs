@@ -1,3 +1,47 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using Wisp.Xrpc.Benchmarks;
+using Wisp.Xrpc.Benchmarks.Lexicons.Com.Example.Client;
+using Wisp.Xrpc.Client;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Two modes for benchmarks/client/compare.sh, which interleaves this client with the reference's JavaScript client
+// against one server: "serve-client" runs that server, "client-loop" calls it. Anything else is BenchmarkDotNet.
+switch (args)
+{
+    case ["serve-client"]:
+    {
+        var (app, address) = await ClientBenchmarkServer.StartAsync(0);
+        Console.WriteLine($"{{\"port\":{address.Port}}}");
+        await Console.In.ReadToEndAsync();
+        await app.DisposeAsync();
+        return;
+    }
+
+    case ["client-loop", var url, var seconds]:
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var client = new XrpcClient(http);
+        var parameters = new GetThing.Params { Actor = "alice.test", Limit = 10, Tags = ["a", "b"] };
+        await Loop(TimeSpan.FromSeconds(1));
+        var (calls, elapsed) = await Loop(TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
+        Console.WriteLine(FormattableString.Invariant($"{{\"calls\":{calls},\"seconds\":{elapsed.TotalSeconds:F3},\"callsPerSecond\":{calls / elapsed.TotalSeconds:F1},\"meanMicroseconds\":{elapsed.TotalMicroseconds / calls:F1}}}"));
+        return;
+
+        async Task<(long Calls, TimeSpan Elapsed)> Loop(TimeSpan duration)
+        {
+            long n = 0;
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < duration)
+            {
+                await GetThing.CallAsync(client, parameters);
+                n++;
+            }
+
+            return (n, watch.Elapsed);
+        }
+    }
+
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return;
+}

@@ -64,6 +64,15 @@ public sealed class PackageTests : IDisposable
             Assert.Contains($"id=\"Wisp.Xrpc.Generators\" version=\"{version}\"", Nuspec(zip), StringComparison.Ordinal);
         }
 
+        await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "Wisp.Xrpc.Resilience", "Wisp.Xrpc.Resilience.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}"], root);
+        using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Wisp.Xrpc.Resilience.{version}.nupkg")))
+        {
+            Assert.Contains("lib/net10.0/Wisp.Xrpc.Resilience.dll", zip.Entries.Select(e => e.FullName));
+            var nuspec = Nuspec(zip);
+            Assert.Contains("\"Microsoft.Extensions.Http.Resilience\"", nuspec, StringComparison.Ordinal);
+            Assert.Contains($"id=\"Wisp.Xrpc.Generators\" version=\"{version}\"", nuspec, StringComparison.Ordinal);
+        }
+
         var app = Path.Combine(_work, "app");
         Directory.CreateDirectory(Path.Combine(app, "lexicons"));
         File.Copy(Path.Combine(root, "lexicons", "place.wisp.v2.secret.create.json"), Path.Combine(app, "lexicons", "place.wisp.v2.secret.create.json"));
@@ -88,7 +97,7 @@ public sealed class PackageTests : IDisposable
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="local"><package pattern="Wisp.Xrpc.Generators" /><package pattern="Wisp.Xrpc.Lexicons.Atproto" /></packageSource>
+                <packageSource key="local"><package pattern="Wisp.Xrpc.Generators" /><package pattern="Wisp.Xrpc.Lexicons.Atproto" /><package pattern="Wisp.Xrpc.Resilience" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
               <fallbackPackageFolders>
@@ -107,6 +116,7 @@ public sealed class PackageTests : IDisposable
               <ItemGroup>
                 <PackageReference Include="Wisp.Xrpc.Generators" Version="{version}" />
                 <PackageReference Include="Wisp.Xrpc.Lexicons.Atproto" Version="{version}" />
+                <PackageReference Include="Wisp.Xrpc.Resilience" Version="{version}" />
               </ItemGroup>
             </Project>
             """);
@@ -119,9 +129,13 @@ public sealed class PackageTests : IDisposable
             builder.Services.AddWispXrpc();
             builder.Services.AddAuthentication(DevelopmentDidAuthenticationHandler.SchemeName).AddWispDevelopmentDid(builder.Environment);
             builder.Services.AddXrpcHandler<DescribeFeedGenerator.IHandler, Describe>();
+            // The package's client, calling this app itself through IHttpClientFactory with the XRPC retries.
+            builder.Services.AddXrpcClient("self", o => o.BaseAddress = new Uri(builder.Configuration["urls"]!)).AddXrpcResilienceHandler();
             var app = builder.Build();
             app.MapWispXrpc();
             app.MapXrpcMethods(DescribeFeedGenerator.Endpoint);
+            app.MapGet("/self-described", async (Wisp.Xrpc.Client.IXrpcClientFactory clients) =>
+                (await DescribeFeedGenerator.CallAsync(clients.CreateClient("self"))).Did);
             app.Run();
 
             sealed class Describe : DescribeFeedGenerator.IHandler
@@ -186,6 +200,9 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("\"uri\":\"at://did:plc:x/app.bsky.feed.post/1\"", describedBody, StringComparison.Ordinal);
         var notMapped = await client.GetAsync("/xrpc/app.bsky.feed.getFeedSkeleton?feed=at://did:plc:x/app.bsky.feed.generator/y");
         Assert.Equal(HttpStatusCode.NotImplemented, notMapped.StatusCode);
+
+        // The prebuilt package's CallAsync, through the app's registered client.
+        Assert.Equal("did:web:feeds.example.com", await client.GetStringAsync("/self-described"));
     }
 
     public void Dispose()
