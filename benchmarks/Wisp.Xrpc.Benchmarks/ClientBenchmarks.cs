@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
@@ -54,6 +55,43 @@ public class ClientBenchmarks
     {
         var output = await GetThing.CallAsync(_client, _parameters);
         return output.Limit;
+    }
+}
+
+/// <summary>
+/// The same two calls with the socket taken out (a handler that answers at once with the server's bytes): what each
+/// client costs by itself, without the loopback round trip that dominates <see cref="ClientBenchmarks"/>.
+/// </summary>
+[MemoryDiagnoser]
+public class ClientOverheadBenchmarks
+{
+    private static readonly byte[] Json = Encoding.UTF8.GetBytes("""{"actor":"alice.test","limit":10,"tags":["a","b"],"ids":[],"flags":[],"thing":{"$type":"com.example.client.getThing#thing","name":"widget","color":"red"}}""");
+    private HttpClient _http = null!;
+    private XrpcClient _client = null!;
+    private readonly GetThing.Params _p = new() { Actor = "alice.test", Limit = 10, Tags = ["a", "b"] };
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _http = new HttpClient(new Canned()) { BaseAddress = new Uri("http://127.0.0.1:5000/") };
+        _client = new XrpcClient(_http);
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<long> HandWritten() => (await _http.GetFromJsonAsync("/xrpc/com.example.client.getThing?actor=alice.test&limit=10&tags=a&tags=b", HandWrittenJson.Default.HandWrittenOutput))!.Limit;
+
+    [Benchmark]
+    public async Task<long> Generated() => (await GetThing.CallAsync(_client, _p)).Limit;
+
+    private sealed class Canned : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var content = new ByteArrayContent(Json);
+            content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+            content.Headers.ContentLength = Json.Length;
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+        }
     }
 }
 

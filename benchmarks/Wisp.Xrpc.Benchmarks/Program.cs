@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using BenchmarkDotNet.Running;
 using Wisp.Xrpc.Benchmarks;
 using Wisp.Xrpc.Benchmarks.Lexicons.Com.Example.Client;
 using Wisp.Xrpc.Client;
 
-// Two modes for benchmarks/client/compare.sh, which interleaves this client with the reference's JavaScript client
-// against one server: "serve-client" runs that server, "client-loop" calls it. Anything else is BenchmarkDotNet.
+// Two modes for benchmarks/client/compare.sh, which interleaves the generated client, the same call written by hand
+// and the reference's JavaScript client against one server: "serve-client" runs that server, "client-loop" calls it.
+// Anything else is BenchmarkDotNet.
 switch (args)
 {
     case ["serve-client"]:
@@ -17,11 +19,16 @@ switch (args)
         return;
     }
 
-    case ["client-loop", var url, var seconds]:
+    case ["client-loop", var url, var seconds, .. var rest]:
     {
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         var client = new XrpcClient(http);
         var parameters = new GetThing.Params { Actor = "alice.test", Limit = 10, Tags = ["a", "b"] };
+
+        // "handwritten": the same call with HttpClient and System.Text.Json source generation, no validation.
+        Func<Task> call = rest is ["handwritten"]
+            ? () => http.GetFromJsonAsync("/xrpc/com.example.client.getThing?actor=alice.test&limit=10&tags=a&tags=b", HandWrittenJson.Default.HandWrittenOutput)
+            : () => GetThing.CallAsync(client, parameters);
         await Loop(TimeSpan.FromSeconds(1));
         var (calls, elapsed) = await Loop(TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
         Console.WriteLine(FormattableString.Invariant($"{{\"calls\":{calls},\"seconds\":{elapsed.TotalSeconds:F3},\"callsPerSecond\":{calls / elapsed.TotalSeconds:F1},\"meanMicroseconds\":{elapsed.TotalMicroseconds / calls:F1}}}"));
@@ -33,7 +40,7 @@ switch (args)
             var watch = Stopwatch.StartNew();
             while (watch.Elapsed < duration)
             {
-                await GetThing.CallAsync(client, parameters);
+                await call();
                 n++;
             }
 

@@ -86,6 +86,29 @@ public sealed class NameCollisionTests
     }
 
     [Fact]
+    public void Client_members_are_reserved_and_error_tests_yield_to_error_factories()
+    {
+        var result = Compile(
+            """
+            {"lexicon": 1, "id": "com.example.call", "defs": {
+              "main": {"type": "procedure", "parameters": {"type": "params", "properties": {"writeQuery": {"type": "string"}, "client": {"type": "string"}}},
+                       "errors": [{"name": "Foo"}, {"name": "IsFoo"}, {"name": "isFoo"}]},
+              "callAsync": {"type": "object", "properties": {}}}}
+            """,
+            """{"lexicon": 1, "id": "com.example.callAsync", "defs": {"main": {"type": "query"}}}""");
+
+        var call = result.Source("com.example.call");
+        Assert.Contains("public static global::System.Threading.Tasks.Task CallAsync(global::Wisp.Xrpc.Client.XrpcClient client, global::TestApp.Lexicons.Com.Example.Call.Params parameters,", call);
+        Assert.Contains("class CallAsyncDef", call);
+        Assert.Contains("public string? WriteQueryValue", call);
+        Assert.Contains("writer.Add(\"writeQuery\", WriteQueryValue);", call);
+        Assert.Contains("public static global::Wisp.Xrpc.XrpcException IsFoo(", call);
+        Assert.Contains("public static bool IsFooError(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is(\"Foo\");", call);
+        Assert.Contains("public static bool IsIsFoo(global::Wisp.Xrpc.XrpcException exception) => exception is not null && exception.Is(\"IsFoo\");", call);
+        Assert.Contains("public static partial class CallAsyncLexicon", result.Source("com.example.callAsync"));
+    }
+
+    [Fact]
     public void Properties_that_collide_with_members_locals_or_each_other_compile()
     {
         var result = Compile(

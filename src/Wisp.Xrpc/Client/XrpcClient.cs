@@ -16,11 +16,11 @@ namespace Wisp.Xrpc.Client;
 /// </summary>
 public sealed class XrpcClient
 {
-    /// <summary>The request option that tells the resilience handler whether a request may be sent again (a raw body that cannot rewind may not).</summary>
+    /// <summary>
+    /// The request option that tells a retry handler a request must not be sent again: set to false on a request whose
+    /// raw body cannot be rewound. Absent means it may be.
+    /// </summary>
     public static readonly HttpRequestOptionsKey<bool> CanResend = new("Wisp.Xrpc.CanResend");
-
-    /// <summary>The request option naming the XRPC method, for handlers and telemetry.</summary>
-    public static readonly HttpRequestOptionsKey<XrpcMethod> MethodKey = new("Wisp.Xrpc.Method");
 
     private const int MaxErrorBodySize = 64 * 1024;
 
@@ -72,16 +72,16 @@ public sealed class XrpcClient
         using var request = new HttpRequestMessage(
             method.Kind == XrpcMethodKind.Query ? HttpMethod.Get : HttpMethod.Post,
             new Uri(BaseAddress, "/xrpc/" + method.Nsid + Query(method, parameters)));
-        var canResend = true;
         if (method.InputEncoding is not null)
         {
             ArgumentNullException.ThrowIfNull(input);
             request.Content = TInput.CreateRequestContent(input, method);
-            canResend = input is not XrpcBlob { Content.CanSeek: false };
+            if (input is XrpcBlob { Content.CanSeek: false })
+            {
+                request.Options.Set(CanResend, false);
+            }
         }
 
-        request.Options.Set(CanResend, canResend);
-        request.Options.Set(MethodKey, method);
         AddHeaders(request, method, options);
 
         var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
