@@ -11,7 +11,9 @@ public static class XrpcResilienceHttpClientBuilderExtensions
     /// <summary>
     /// Adds a retry handler (Microsoft.Extensions.Http.Resilience) that follows <see cref="XrpcRetryPolicy"/>: 429 and
     /// 503 are retried after the time the server names (<c>Retry-After</c>, <c>ratelimit-reset</c>), other failures
-    /// with exponential backoff and jitter, and a procedure only when it cannot have run.
+    /// with exponential backoff and jitter, and a procedure only when it cannot have run. Each attempt of a call with
+    /// service auth carries a fresh token. Mind <see cref="HttpClient.Timeout"/> (100 s unless set): it bounds a call's
+    /// attempts and waits together, and a call that runs out of it ends with a <see cref="TaskCanceledException"/>.
     /// <code>services.AddXrpcClient("appview", o => o.BaseAddress = new("https://api.bsky.app")).AddXrpcResilienceHandler();</code>
     /// </summary>
     public static IHttpResiliencePipelineBuilder AddXrpcResilienceHandler(this IHttpClientBuilder builder, Action<XrpcRetryOptions>? configure = null)
@@ -27,7 +29,7 @@ public static class XrpcResilienceHttpClientBuilderExtensions
             options.Configure(configure);
         }
 
-        return builder.AddResilienceHandler("xrpc", (pipeline, context) =>
+        var resilience = builder.AddResilienceHandler("xrpc", (pipeline, context) =>
         {
             var retry = context.ServiceProvider.GetRequiredService<IOptionsMonitor<XrpcRetryOptions>>().Get(optionsName);
             var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -48,5 +50,9 @@ public static class XrpcResilienceHttpClientBuilderExtensions
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? XrpcRetryPolicy.RetryAfter(response, time.GetUtcNow()) : null),
             });
         });
+
+        // Inside the retries, so it runs on every attempt: a retried call carries a service-auth token of its own.
+        builder.AddHttpMessageHandler(static () => new XrpcServiceAuthRefreshHandler());
+        return resilience;
     }
 }

@@ -9,9 +9,10 @@ namespace Wisp.Xrpc.Resilience;
 
 /// <summary>
 /// When an XRPC call is sent again, and after how long. Queries (GET, idempotent) are retried on 429, 502, 503, 504,
-/// timeouts and network failures. Procedures (POST) only when the server cannot have run them: 429 and 503 (the
-/// server refused the request) and a connection that was never made; never after a timeout, a reset or a 5xx that
-/// may follow work done. A request whose raw body cannot be rewound is never sent twice.
+/// timeouts and network failures. Procedures (POST) only when the server cannot have run them: 429, a 503 that says
+/// when to come back (<c>Retry-After</c> or <c>ratelimit-reset</c>: a refusal, where a bare 503 may follow work done,
+/// as this project's handlers answer when a store fails), and a connection that was never made; never after a timeout,
+/// a reset or another 5xx. A request whose raw body cannot be rewound is never sent twice.
 /// </summary>
 public static class XrpcRetryPolicy
 {
@@ -45,8 +46,9 @@ public static class XrpcRetryPolicy
         switch (response.StatusCode)
         {
             case HttpStatusCode.TooManyRequests:
-            case HttpStatusCode.ServiceUnavailable:
                 return RetryAfter(response, now) is not { } wait || wait <= options.MaxRetryAfter;
+            case HttpStatusCode.ServiceUnavailable:
+                return RetryAfter(response, now) is { } after ? after <= options.MaxRetryAfter : isQuery;
             case HttpStatusCode.BadGateway:
             case HttpStatusCode.GatewayTimeout:
                 return isQuery;

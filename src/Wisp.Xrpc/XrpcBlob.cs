@@ -46,7 +46,7 @@ public sealed class XrpcBlob : IXrpcBody<XrpcBlob>, IDisposable, IAsyncDisposabl
 
     /// <inheritdoc />
     static ValueTask<XrpcBlob> IXrpcBody<XrpcBlob>.ReadResponseAsync(HttpResponseMessage response, XrpcMethod method, Client.XrpcClientOptions options, Client.XrpcValidation validation, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Client.XrpcClientBodies.ReadBlob(response, method, validation));
+        Client.XrpcClientBodies.ReadBlobAsync(response, method, validation, cancellationToken);
 
     /// <summary>Disposes <see cref="Content"/> (for a client's download, that ends the response).</summary>
     public void Dispose() => Content.Dispose();

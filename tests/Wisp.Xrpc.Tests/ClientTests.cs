@@ -20,7 +20,7 @@ public sealed class ClientTests(ServiceAuthFixture auth) : IClassFixture<Service
     public async Task The_request_is_the_one_the_reference_client_sends()
     {
         var wire = new RecordingHandler(_ => Json("""{"name":"box","count":3,"stored":true}"""));
-        var client = new XrpcClient(new HttpClient(wire), new XrpcClientOptions { BaseAddress = new Uri("https://pds.example.com/ignored/path") });
+        var client = new XrpcClient(new HttpClient(wire), new XrpcClientOptions { BaseAddress = new Uri("https://pds.example.com") });
         await PutThing.CallAsync(client, new() { DryRun = false }, new() { Name = "box", Count = 3 });
 
         var request = Assert.Single(wire.Requests);
@@ -253,6 +253,99 @@ public sealed class ClientTests(ServiceAuthFixture auth) : IClassFixture<Service
     }
 
     [Fact]
+    public void A_pem_file_as_openssl_writes_it_is_read_and_a_mismatched_public_key_is_refused()
+    {
+        using var a = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var b = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+
+        // `openssl ecparam -genkey` writes the curve's parameters first.
+        const string parameters = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
+        using var read = AtprotoSigningKey.Parse(parameters + a.ExportECPrivateKeyPem());
+        Assert.Equal(TestAccount.Multibase(AtprotoCurve.P256, a), read.PublicKeyMultibase);
+
+        // a's private key with b's public key: a file that would sign as someone else.
+        var pa = a.ExportParameters(true);
+        var pb = b.ExportParameters(false);
+        var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(1);
+            writer.WriteOctetString(pa.D);
+            using (writer.PushSequence(new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 0)))
+            {
+                writer.WriteObjectIdentifier("1.2.840.10045.3.1.7");
+            }
+
+            using (writer.PushSequence(new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 1)))
+            {
+                writer.WriteBitString([0x04, .. pb.Q.X!, .. pb.Q.Y!]);
+            }
+        }
+
+        var mismatched = new string(System.Security.Cryptography.PemEncoding.Write("EC PRIVATE KEY", writer.Encode()));
+        var refused = Assert.Throws<FormatException>(() => AtprotoSigningKey.Parse(mismatched));
+        Assert.Contains("public key is not its private key's", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_retried_call_carries_a_new_service_auth_token()
+    {
+        using var key = AtprotoSigningKey.Generate(AtprotoCurve.Secp256k1);
+        var attempts = 0;
+        var wire = new RecordingHandler(_ => ++attempts == 1
+            ? new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new(TimeSpan.Zero) } }
+            : Json("""{"did":"did:plc:abc"}"""));
+        var services = new ServiceCollection();
+        services.AddXrpcClient("auth", o =>
+            {
+                o.BaseAddress = new Uri("https://service.example.com");
+                o.ServiceAuth = new() { Issuer = "did:plc:issuerissuerissuerissuer", SigningKey = key, Audience = "did:web:service.example.com" };
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => wire)
+            .AddXrpcResilienceHandler(o => o.BaseDelay = TimeSpan.FromMilliseconds(1));
+        await using var provider = services.BuildServiceProvider();
+        await Whoami.CallAsync(provider.GetRequiredService<IXrpcClientFactory>().CreateClient("auth"));
+
+        var tokens = wire.Requests.Select(r => r.Headers["Authorization"]).ToList();
+        Assert.Equal(2, tokens.Count);
+        Assert.NotEqual(tokens[0], tokens[1]);
+        using var publicKey = key.PublicKey();
+        foreach (var token in tokens)
+        {
+            var parts = token["Bearer ".Length..].Split('.');
+            Assert.True(publicKey.Verify(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), System.Buffers.Text.Base64Url.DecodeFromChars(parts[2])));
+        }
+    }
+
+    [Fact]
+    public async Task A_json_answer_with_invalid_utf8_is_InvalidResponse_and_a_request_with_it_is_400()
+    {
+        var bad = Encoding.UTF8.GetBytes("{\"did\":\"did:plc:aa\"}");
+        bad[^3] = 0xff;
+        var client = Over(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bad) { Headers = { ContentType = new("application/json") } } });
+        var thrown = await Assert.ThrowsAsync<XrpcException>(() => Whoami.CallAsync(client));
+        Assert.Equal(XrpcErrorNames.InvalidResponse, thrown.Error);
+
+        var body = Encoding.UTF8.GetBytes("{\"name\":\"ab\",\"count\":1}");
+        body[10] = 0xff;
+        using var content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } };
+        var response = await auth.Server.Client.PostAsync("/xrpc/com.example.client.putThing", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid UTF-8", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_raw_input_type_with_parameters_is_matched_by_its_media_type()
+    {
+        var wire = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.OK));
+        var client = new XrpcClient(new HttpClient(wire), new XrpcClientOptions { BaseAddress = new Uri("https://pds.example.com") });
+        await using var blob = new XrpcBlob("image/png; profile=x", new MemoryStream([1, 2, 3]));
+        await Lexicons.Com.Example.Test.SetAvatar.CallAsync(client, blob);
+        Assert.Equal("image/png; profile=x", wire.Requests[0].ContentType);
+        await Assert.ThrowsAsync<ArgumentException>(() => Lexicons.Com.Example.Test.SetAvatar.CallAsync(client, new XrpcBlob("not a type", new MemoryStream())));
+    }
+
+    [Fact]
     public void Client_options_are_checked_with_messages_that_name_the_option()
     {
         var invalid = Assert.Throws<OptionsValidationException>(() => new XrpcClient(new HttpClient(), new XrpcClientOptions
@@ -266,6 +359,12 @@ public sealed class ClientTests(ServiceAuthFixture auth) : IClassFixture<Service
         Assert.Contains("ServiceAuth.SigningKey is required", invalid.Message);
         Assert.Contains("ServiceAuth.Lifetime", invalid.Message);
         Assert.Throws<ArgumentException>(() => new XrpcClient(new HttpClient()));
+
+        // XRPC is at /xrpc/ of an origin (as @atproto/xrpc calls it): a path would be dropped, so it is refused.
+        var path = Assert.Throws<OptionsValidationException>(() => new XrpcClient(new HttpClient(), new XrpcClientOptions { BaseAddress = new Uri("https://host.example.com/pds/") }));
+        Assert.Contains("its path /pds/ would be dropped", path.Message);
+        Assert.Throws<OptionsValidationException>(() => new XrpcClient(new HttpClient { BaseAddress = new Uri("https://host.example.com/pds/") }));
+        Assert.Throws<OptionsValidationException>(() => new XrpcClient(new HttpClient(), new XrpcClientOptions { BaseAddress = new Uri("https://host.example.com"), MaxJsonResponseSize = long.MaxValue }));
     }
 
     private static XrpcClient Over(Func<HttpRequestMessage, HttpResponseMessage> respond) =>

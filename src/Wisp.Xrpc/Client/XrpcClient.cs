@@ -22,34 +22,47 @@ public sealed class XrpcClient
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> CanResend = new("Wisp.Xrpc.CanResend");
 
+    /// <summary>
+    /// The request option holding the minting of the request's service-auth token: a handler that sends a request again
+    /// (a retry) sets a fresh token with it, since verifiers refuse a replayed <c>jti</c> and tokens are short-lived.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<Func<string>> ServiceAuthToken = new("Wisp.Xrpc.ServiceAuthToken");
+
     private const int MaxErrorBodySize = 64 * 1024;
 
     private readonly HttpClient _http;
     private readonly ServiceJwtIssuer? _issuer;
     private readonly string? _acceptLabelers;
+    private readonly string? _proxy;
+    private readonly string? _audience;
+    private readonly TimeSpan _lifetime;
+    private readonly XrpcValidation _validation;
+    private readonly XrpcClientOptions _read;
 
     /// <summary>Creates a client over <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its <see cref="HttpClient.BaseAddress"/> is the service unless <paramref name="options"/> names one.</param>
-    /// <param name="options">How to call; defaults when null. Read once: later changes do not apply.</param>
+    /// <param name="options">How to call; defaults when null. Read once, here: later changes to it do not apply.</param>
     /// <param name="time">The clock for service-auth tokens; the system's when null.</param>
     public XrpcClient(HttpClient httpClient, XrpcClientOptions? options = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
-        Options = options ?? new XrpcClientOptions();
-        XrpcClientOptionsValidation.ThrowIfInvalid(Options);
+        options ??= new XrpcClientOptions();
+        XrpcClientOptionsValidation.ThrowIfInvalid(options, httpClient.BaseAddress);
         _http = httpClient;
-        BaseAddress = Options.BaseAddress ?? httpClient.BaseAddress
+        BaseAddress = options.BaseAddress ?? httpClient.BaseAddress
             ?? throw new ArgumentException("Neither the options nor the HttpClient name the service's address (BaseAddress)", nameof(httpClient));
-        if (Options.ServiceAuth is { SigningKey: { } key } auth)
+        if (options.ServiceAuth is { SigningKey: { } key } auth)
         {
             _issuer = new ServiceJwtIssuer(auth.Issuer, key, time);
+            _audience = auth.Audience;
+            _lifetime = auth.Lifetime;
         }
 
-        _acceptLabelers = Options.AcceptLabelers.Count == 0 ? null : FormatLabelers(Options.AcceptLabelers);
+        _acceptLabelers = options.AcceptLabelers.Count == 0 ? null : FormatLabelers(options.AcceptLabelers);
+        _proxy = options.AtprotoProxy;
+        _validation = options.Validation;
+        _read = new XrpcClientOptions { MaxJsonResponseSize = options.MaxJsonResponseSize };
     }
-
-    /// <summary>The options the client was created with.</summary>
-    public XrpcClientOptions Options { get; }
 
     /// <summary>The service's address.</summary>
     public Uri BaseAddress { get; }
@@ -71,7 +84,7 @@ public sealed class XrpcClient
         ArgumentNullException.ThrowIfNull(parameters);
         using var request = new HttpRequestMessage(
             method.Kind == XrpcMethodKind.Query ? HttpMethod.Get : HttpMethod.Post,
-            new Uri(BaseAddress, "/xrpc/" + method.Nsid + Query(method, parameters)));
+            new Uri(BaseAddress, "/xrpc/" + method.Nsid + LexiconQueryWriter.Write(parameters, method)));
         if (method.InputEncoding is not null)
         {
             ArgumentNullException.ThrowIfNull(input);
@@ -101,7 +114,7 @@ public sealed class XrpcClient
             // From here the body owns the response: a JSON one disposes it once read, a raw one when its stream is disposed.
             var owned = response;
             response = null;
-            return await TOutput.ReadResponseAsync(owned, method, Options, options?.Validation ?? Options.Validation, cancellationToken).ConfigureAwait(false);
+            return await TOutput.ReadResponseAsync(owned, method, _read, options?.Validation ?? _validation, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -113,32 +126,10 @@ public sealed class XrpcClient
     internal static XrpcException InvalidResponse(XrpcMethod method, string why, Exception? inner = null) =>
         new(502, XrpcErrorNames.InvalidResponse, $"The response of {method.Nsid} breaks its lexicon: {why}", inner);
 
-    private static string Query<TParams>(XrpcMethod method, TParams parameters)
-        where TParams : ILexiconParams<TParams>
-    {
-        if (parameters is XrpcEmpty)
-        {
-            return string.Empty;
-        }
-
-        var writer = new LexiconQueryWriter();
-        parameters.WriteQuery(writer);
-        try
-        {
-            TParams.ReadQuery(writer.ToQueryCollection(), "Params");
-        }
-        catch (LexiconValidationException invalid)
-        {
-            throw new ArgumentException($"The parameters of {method.Nsid} break its lexicon: {invalid.Message}", nameof(parameters), invalid);
-        }
-
-        return writer.ToQueryString();
-    }
-
     private void AddHeaders(HttpRequestMessage request, XrpcMethod method, XrpcCallOptions? options)
     {
         var headers = request.Headers;
-        if ((options?.AtprotoProxy ?? Options.AtprotoProxy) is { } proxy)
+        if ((options?.AtprotoProxy ?? _proxy) is { } proxy)
         {
             headers.TryAddWithoutValidation("atproto-proxy", proxy);
         }
@@ -155,8 +146,12 @@ public sealed class XrpcClient
         }
         else if (_issuer is not null)
         {
-            var audience = options?.ServiceAuthAudience ?? Options.ServiceAuth!.Audience;
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.CreateToken(audience, method.Nsid, Options.ServiceAuth!.Lifetime));
+            var audience = options?.ServiceAuthAudience ?? _audience!;
+            var issuer = _issuer;
+            var lifetime = _lifetime;
+            Func<string> mint = () => issuer.CreateToken(audience, method.Nsid, lifetime);
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", mint());
+            request.Options.Set(ServiceAuthToken, mint);
         }
 
         if (options?.Headers is { } extra)

@@ -46,13 +46,18 @@ internal static class XrpcClientBodies
     public static HttpContent BlobContent(XrpcBlob blob, XrpcMethod method)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        if (!XrpcRequestBody.Accepts(method.InputEncoding!, blob.ContentType))
+        if (!MediaTypeHeaderValue.TryParse(blob.ContentType, out var type) || type.MediaType is null)
         {
-            throw new ArgumentException($"The input of {method.Nsid} must be {method.InputEncoding}, not {blob.ContentType}", "input");
+            throw new ArgumentException($"The input of {method.Nsid} has no valid content type: {blob.ContentType}", "input");
+        }
+
+        if (!XrpcRequestBody.Accepts(method.InputEncoding!, type.MediaType))
+        {
+            throw new ArgumentException($"The input of {method.Nsid} must be {method.InputEncoding}, not {type.MediaType}", "input");
         }
 
         var content = new StreamContent(blob.Content);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(blob.ContentType);
+        content.Headers.ContentType = type;
         if (blob.Length is { } length)
         {
             content.Headers.ContentLength = length;
@@ -121,20 +126,29 @@ internal static class XrpcClientBodies
         }
     }
 
-    /// <summary>A raw response, handed over as a stream that ends the response when disposed.</summary>
-    public static XrpcBlob ReadBlob(HttpResponseMessage response, XrpcMethod method, XrpcValidation validation)
+    /// <summary>
+    /// A raw response, handed over as a stream that ends the response when disposed; the call's cancellation, when it
+    /// comes, ends it too (a read in progress then fails).
+    /// </summary>
+    public static async ValueTask<XrpcBlob> ReadBlobAsync(HttpResponseMessage response, XrpcMethod method, XrpcValidation validation, CancellationToken cancellationToken)
     {
-        var contentType = response.Content.Headers.ContentType?.ToString();
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (validation == XrpcValidation.Strict && (mediaType is null || !XrpcRequestBody.Accepts(method.OutputEncoding!, mediaType)))
+        try
+        {
+            var contentType = response.Content.Headers.ContentType?.ToString();
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (validation == XrpcValidation.Strict && (mediaType is null || !XrpcRequestBody.Accepts(method.OutputEncoding!, mediaType)))
+            {
+                throw XrpcClient.InvalidResponse(method, $"the response is {mediaType ?? "untyped"}, not {method.OutputEncoding}");
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new XrpcBlob(contentType ?? "application/octet-stream", new ResponseStream(stream, response, cancellationToken), response.Content.Headers.ContentLength);
+        }
+        catch
         {
             response.Dispose();
-            throw XrpcClient.InvalidResponse(method, $"the response is {mediaType ?? "untyped"}, not {method.OutputEncoding}");
+            throw;
         }
-
-        // ReadAsStream on a response read with ResponseHeadersRead returns the connection's stream at once.
-        var stream = response.Content.ReadAsStream();
-        return new XrpcBlob(contentType ?? "application/octet-stream", new ResponseStream(stream, response), response.Content.Headers.ContentLength);
     }
 
     private static T Parse<T>(ReadOnlySpan<byte> json, XrpcMethod method, XrpcValidation validation)
@@ -163,15 +177,37 @@ internal static class XrpcClientBodies
         {
             throw XrpcClient.InvalidResponse(method, $"the response is not valid JSON (line {invalid.LineNumber + 1}, byte {invalid.BytePositionInLine + 1})", invalid);
         }
+        catch (InvalidOperationException invalid)
+        {
+            // Utf8JsonReader's answer to a string that is not valid UTF-8.
+            throw XrpcClient.InvalidResponse(method, "the response is not valid UTF-8 JSON", invalid);
+        }
         finally
         {
             lenient?.Dispose();
         }
     }
 
-    /// <summary>The response's stream; disposing it disposes the response (and frees its connection).</summary>
-    private sealed class ResponseStream(Stream inner, HttpResponseMessage response) : Stream
+    /// <summary>
+    /// The response's stream; disposing it disposes the response (and frees its connection). Cancelling the call ends
+    /// it: the response is disposed (a read in progress stops) and every read from then on throws, so a cancelled
+    /// download can never look like one that ended.
+    /// </summary>
+    private sealed class ResponseStream : Stream
     {
+        private readonly Stream inner;
+        private readonly HttpResponseMessage response;
+        private readonly CancellationToken _call;
+        private readonly CancellationTokenRegistration _cancel;
+
+        public ResponseStream(Stream inner, HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            this.inner = inner;
+            this.response = response;
+            _call = cancellationToken;
+            _cancel = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+        }
+
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -182,15 +218,26 @@ internal static class XrpcClientBodies
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        public override int Read(Span<byte> buffer)
+        {
+            _call.ThrowIfCancellationRequested();
+            var read = inner.Read(buffer);
+            _call.ThrowIfCancellationRequested();
+            return read;
+        }
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _call.ThrowIfCancellationRequested();
+            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            _call.ThrowIfCancellationRequested();
+            return read;
+        }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-        public override Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken) => inner.CopyToAsync(destination, bufferSize, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override void Flush()
         {
@@ -206,6 +253,7 @@ internal static class XrpcClientBodies
         {
             if (disposing)
             {
+                _cancel.Dispose();
                 inner.Dispose();
                 response.Dispose();
             }
@@ -215,6 +263,7 @@ internal static class XrpcClientBodies
 
         public override async ValueTask DisposeAsync()
         {
+            await _cancel.DisposeAsync().ConfigureAwait(false);
             await inner.DisposeAsync().ConfigureAwait(false);
             response.Dispose();
             await base.DisposeAsync().ConfigureAwait(false);

@@ -13,9 +13,14 @@ internal sealed class XrpcClientOptionsValidation : IValidateOptions<XrpcClientO
     }
 
     /// <summary>For a client created by hand: the address may come from its HttpClient.</summary>
-    public static void ThrowIfInvalid(XrpcClientOptions options)
+    public static void ThrowIfInvalid(XrpcClientOptions options, Uri? httpClientAddress)
     {
         var failures = Failures(options, requireAddress: false).ToList();
+        if (options.BaseAddress is null && httpClientAddress is not null && Address(httpClientAddress) is { } problem)
+        {
+            failures.Add("HttpClient.BaseAddress " + problem);
+        }
+
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(XrpcClientOptions), failures);
@@ -31,14 +36,14 @@ internal sealed class XrpcClientOptionsValidation : IValidateOptions<XrpcClientO
                 yield return "XrpcClientOptions.BaseAddress is required: the service's origin, such as https://api.bsky.app";
             }
         }
-        else if (!options.BaseAddress.IsAbsoluteUri || (options.BaseAddress.Scheme != Uri.UriSchemeHttps && options.BaseAddress.Scheme != Uri.UriSchemeHttp))
+        else if (Address(options.BaseAddress) is { } problem)
         {
-            yield return "XrpcClientOptions.BaseAddress must be an absolute http or https address";
+            yield return "XrpcClientOptions.BaseAddress " + problem;
         }
 
-        if (options.MaxJsonResponseSize <= 0)
+        if (options.MaxJsonResponseSize <= 0 || options.MaxJsonResponseSize >= Array.MaxLength)
         {
-            yield return "XrpcClientOptions.MaxJsonResponseSize must be positive";
+            yield return $"XrpcClientOptions.MaxJsonResponseSize must be positive and less than {Array.MaxLength}";
         }
 
         if (options.AtprotoProxy is { } proxy && !IsServiceReference(proxy, requireFragment: true))
@@ -71,12 +76,18 @@ internal sealed class XrpcClientOptionsValidation : IValidateOptions<XrpcClientO
                 yield return "XrpcClientOptions.ServiceAuth.Audience must be the service's DID (with an optional #fragment)";
             }
 
-            if (auth.Lifetime <= TimeSpan.Zero || auth.Lifetime > TimeSpan.FromHours(1))
+            if (auth.Lifetime < TimeSpan.FromSeconds(1) || auth.Lifetime > TimeSpan.FromHours(1))
             {
-                yield return "XrpcClientOptions.ServiceAuth.Lifetime must be more than zero and at most an hour";
+                yield return "XrpcClientOptions.ServiceAuth.Lifetime must be from a second to an hour";
             }
         }
     }
+
+    /// <summary>What is wrong with a service's address, or null: XRPC lives at <c>/xrpc/</c> of an origin, as @atproto/xrpc calls it, so a path would be dropped.</summary>
+    private static string? Address(Uri address) =>
+        !address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp) ? "must be an absolute http or https address"
+        : address.AbsolutePath != "/" || address.Query.Length > 0 ? $"must be an origin (https://host[:port]): methods are called at /xrpc/ under it, so its path {address.AbsolutePath}{address.Query} would be dropped"
+        : null;
 
     private static bool IsServiceReference(string? value, bool requireFragment)
     {

@@ -143,6 +143,11 @@ internal static class XrpcRequestBody
         {
             throw XrpcException.InvalidRequest($"Request body is not valid JSON: {JsonErrorSummary(e)}");
         }
+        catch (InvalidOperationException e) when (e.InnerException is null || e.InnerException is System.Text.DecoderFallbackException)
+        {
+            // Utf8JsonReader checks UTF-8 only when a string is decoded: a body with invalid UTF-8 in one is the client's error.
+            throw XrpcException.InvalidRequest("Request body is not valid JSON: a string is not valid UTF-8");
+        }
     }
 
     // Compressed bodies are decoded by ASP.NET Core's request decompression middleware (gzip, deflate, br),

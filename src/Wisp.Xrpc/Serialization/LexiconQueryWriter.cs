@@ -70,6 +70,34 @@ public sealed class LexiconQueryWriter
         }
     }
 
+    /// <summary>
+    /// The query string of <paramref name="parameters"/> (<c>?</c> included, empty for none), after reading it back with
+    /// the type's own <c>ReadQuery</c>: parameters that break the lexicon are an <see cref="ArgumentException"/> naming the field.
+    /// </summary>
+    public static string Write<TParams>(TParams parameters, XrpcMethod method)
+        where TParams : ILexiconParams<TParams>
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(method);
+        if (parameters is XrpcEmpty)
+        {
+            return string.Empty;
+        }
+
+        var writer = new LexiconQueryWriter();
+        parameters.WriteQuery(writer);
+        try
+        {
+            TParams.ReadQuery(writer.ToQueryCollection(), "Params");
+        }
+        catch (Validation.LexiconValidationException invalid)
+        {
+            throw new ArgumentException($"The parameters of {method.Nsid} break its lexicon: {invalid.Message}", nameof(parameters), invalid);
+        }
+
+        return writer.ToQueryString();
+    }
+
     /// <summary>The parameters as a query collection, for the type's own reader.</summary>
     internal IQueryCollection ToQueryCollection() => new QueryCollection(_values);
 

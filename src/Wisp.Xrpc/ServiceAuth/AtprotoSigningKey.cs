@@ -102,12 +102,19 @@ public sealed class AtprotoSigningKey : IDisposable
             throw new FormatException("A multibase private key must be base58btc");
         }
 
-        return bytes switch
+        try
         {
-            [0x81, 0x26, .. var d] => FromScalar(AtprotoCurve.Secp256k1, d),
-            [0x86, 0x26, .. var d] => FromScalar(AtprotoCurve.P256, d),
-            _ => throw new FormatException("The multibase private key is neither secp256k1-priv nor p256-priv"),
-        };
+            return bytes.AsSpan() switch
+            {
+                [0x81, 0x26, ..] => FromScalar(AtprotoCurve.Secp256k1, bytes.AsSpan(2)),
+                [0x86, 0x26, ..] => FromScalar(AtprotoCurve.P256, bytes.AsSpan(2)),
+                _ => throw new FormatException("The multibase private key is neither secp256k1-priv nor p256-priv"),
+            };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
     }
 
     /// <summary>Reads 64 hex digits (the private scalar, big-endian), as the reference PDS's <c>*_PRIVATE_KEY_HEX</c> settings hold them.</summary>
@@ -118,55 +125,102 @@ public sealed class AtprotoSigningKey : IDisposable
             throw new FormatException("A hex private key is 64 hex digits");
         }
 
-        return FromScalar(curve, Convert.FromHexString(hex));
-    }
-
-    /// <summary>Reads a PEM private key: PKCS#8 (<c>PRIVATE KEY</c>) or SEC1 (<c>EC PRIVATE KEY</c>), on secp256k1 or P-256.</summary>
-    public static AtprotoSigningKey FromPem(string pem)
-    {
-        if (!PemEncoding.TryFind(pem, out var fields))
-        {
-            throw new FormatException("No PEM block found");
-        }
-
-        var label = pem.AsSpan()[fields.Label];
-        var der = Convert.FromBase64String(pem[fields.Base64Data]);
+        var d = Convert.FromHexString(hex);
         try
         {
-            if (label.SequenceEqual("PRIVATE KEY"))
+            return FromScalar(curve, d);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(d);
+        }
+    }
+
+    /// <summary>
+    /// Reads a PEM private key: PKCS#8 (<c>PRIVATE KEY</c>) or SEC1 (<c>EC PRIVATE KEY</c>), on secp256k1 or P-256. An
+    /// <c>EC PARAMETERS</c> block before it (what <c>openssl ecparam -genkey</c> writes) is skipped; a public key the
+    /// file holds must be the private key's.
+    /// </summary>
+    public static AtprotoSigningKey FromPem(string pem)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        var rest = pem.AsMemory();
+        while (PemEncoding.TryFind(rest.Span, out var fields))
+        {
+            var label = rest.Span[fields.Label];
+            if (label.SequenceEqual("EC PARAMETERS"))
             {
-                // PrivateKeyInfo ::= SEQUENCE { version, AlgorithmIdentifier { id-ecPublicKey, namedCurve }, OCTET STRING ECPrivateKey }
-                var info = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
-                info.ReadInteger();
-                var algorithm = info.ReadSequence();
-                if (algorithm.ReadObjectIdentifier() != "1.2.840.10045.2.1")
+                rest = rest[fields.Location.End..];
+                continue;
+            }
+
+            var der = new byte[fields.DecodedDataLength];
+            try
+            {
+                if (!Convert.TryFromBase64Chars(rest.Span[fields.Base64Data], der, out _))
                 {
-                    throw new FormatException("The PEM key is not an elliptic-curve key");
+                    throw new FormatException("The PEM block is not base64");
                 }
 
-                var curve = CurveOf(algorithm.ReadObjectIdentifier());
-                return FromSec1(info.ReadOctetString(), curve);
-            }
+                if (label.SequenceEqual("PRIVATE KEY"))
+                {
+                    // PrivateKeyInfo ::= SEQUENCE { version, AlgorithmIdentifier { id-ecPublicKey, namedCurve }, OCTET STRING ECPrivateKey }
+                    var outer = new AsnReader(der, AsnEncodingRules.DER);
+                    var info = outer.ReadSequence();
+                    outer.ThrowIfNotEmpty();
+                    info.ReadInteger();
+                    var algorithm = info.ReadSequence();
+                    if (algorithm.ReadObjectIdentifier() != "1.2.840.10045.2.1")
+                    {
+                        throw new FormatException("The PEM key is not an elliptic-curve key");
+                    }
 
-            if (label.SequenceEqual("EC PRIVATE KEY"))
+                    var curve = CurveOf(algorithm.ReadObjectIdentifier());
+                    var inner = info.ReadOctetString();
+                    try
+                    {
+                        return FromSec1(inner, curve);
+                    }
+                    finally
+                    {
+                        CryptographicOperations.ZeroMemory(inner);
+                    }
+                }
+
+                if (label.SequenceEqual("EC PRIVATE KEY"))
+                {
+                    return FromSec1(der, null);
+                }
+
+                throw new FormatException($"A PEM private key is labelled PRIVATE KEY or EC PRIVATE KEY, not {label}");
+            }
+            catch (AsnContentException)
             {
-                return FromSec1(der, null);
+                throw new FormatException("The PEM key is not well-formed DER");
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(der);
             }
         }
-        catch (AsnContentException)
-        {
-            throw new FormatException("The PEM key is not well-formed DER");
-        }
 
-        throw new FormatException($"A PEM private key is labelled PRIVATE KEY or EC PRIVATE KEY, not {label}");
+        throw new FormatException("No PEM private key found");
     }
 
     /// <summary>The private key as multibase (<c>z</c> + multicodec + 32 bytes): keep it secret.</summary>
     public string ExportMultibase()
     {
-        Span<byte> d = stackalloc byte[32];
-        WriteScalar(d);
-        return "z" + Base58.Bitcoin.Encode([.. Multicodec(Curve, isPrivate: true), .. d]);
+        var bytes = new byte[34];
+        try
+        {
+            Multicodec(Curve, isPrivate: true).CopyTo(bytes, 0);
+            WriteScalar(bytes.AsSpan(2));
+            return "z" + Base58.Bitcoin.Encode(bytes);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
     }
 
     /// <summary>Signs SHA-256 of <paramref name="data"/>: 64 bytes r‖s, S always in its low half.</summary>
@@ -219,19 +273,65 @@ public sealed class AtprotoSigningKey : IDisposable
         _p256?.Dispose();
     }
 
-    private static AtprotoSigningKey FromSec1(ReadOnlyMemory<byte> der, AtprotoCurve? curve)
+    private static AtprotoSigningKey FromSec1(byte[] der, AtprotoCurve? curve)
     {
         // ECPrivateKey ::= SEQUENCE { version 1, privateKey OCTET STRING, [0] ECParameters OPTIONAL, [1] publicKey OPTIONAL }
-        var key = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+        var outer = new AsnReader(der, AsnEncodingRules.DER);
+        var key = outer.ReadSequence();
+        outer.ThrowIfNotEmpty();
         key.ReadInteger();
         var d = key.ReadOctetString();
-        if (key.HasData && key.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+        try
         {
-            var parameters = key.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0));
-            curve = CurveOf(parameters.ReadObjectIdentifier());
+            var explicitParameters = new Asn1Tag(TagClass.ContextSpecific, 0);
+            if (key.HasData && key.PeekTag().HasSameClassAndValue(explicitParameters))
+            {
+                var parameters = key.ReadSequence(explicitParameters);
+                var named = CurveOf(parameters.ReadObjectIdentifier());
+                if (curve is { } given && given != named)
+                {
+                    throw new FormatException("The PEM key names two curves");
+                }
+
+                curve = named;
+            }
+
+            byte[]? publicKey = null;
+            var publicKeyTag = new Asn1Tag(TagClass.ContextSpecific, 1);
+            if (key.HasData && key.PeekTag().HasSameClassAndValue(publicKeyTag))
+            {
+                var holder = key.ReadSequence(publicKeyTag);
+                publicKey = holder.ReadBitString(out _);
+            }
+
+            key.ThrowIfNotEmpty();
+            var signingKey = FromScalar(curve ?? throw new FormatException("The PEM key does not name its curve"), d);
+            if (publicKey is not null && !PublicKeyMatches(signingKey, publicKey))
+            {
+                signingKey.Dispose();
+                throw new FormatException("The PEM key's public key is not its private key's");
+            }
+
+            return signingKey;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(d);
+        }
+    }
+
+    /// <summary>Whether <paramref name="point"/> (SEC1: 0x04 x y, or compressed 0x02/0x03 x) is the key's public point.</summary>
+    private static bool PublicKeyMatches(AtprotoSigningKey key, byte[] point)
+    {
+        var compressed = key.CompressedPublicKey();
+        if (point.Length == 33)
+        {
+            return point.AsSpan().SequenceEqual(compressed);
         }
 
-        return FromScalar(curve ?? throw new FormatException("The PEM key does not name its curve"), d);
+        return point.Length == 65 && point[0] == 0x04
+            && point.AsSpan(1, 32).SequenceEqual(compressed.AsSpan(1))
+            && (point[64] & 1) == (compressed[0] == 0x03 ? 1 : 0);
     }
 
     private static AtprotoCurve CurveOf(string oid) => oid switch
@@ -255,14 +355,19 @@ public sealed class AtprotoSigningKey : IDisposable
                 : throw new FormatException("The private key is not a valid secp256k1 scalar");
         }
 
+        var scalar = d.ToArray();
         try
         {
-            var ecdsa = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = d.ToArray() });
+            var ecdsa = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = scalar });
             return new AtprotoSigningKey(curve, null, ecdsa);
         }
         catch (CryptographicException)
         {
             throw new FormatException("The private key is not a valid P-256 scalar");
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
         }
     }
 

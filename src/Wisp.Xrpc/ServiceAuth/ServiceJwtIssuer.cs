@@ -59,9 +59,9 @@ public sealed class ServiceJwtIssuer
         }
 
         var span = lifetime ?? TimeSpan.FromSeconds(60);
-        if (span <= TimeSpan.Zero || span > MaxLifetime)
+        if (span < TimeSpan.FromSeconds(1) || span > MaxLifetime)
         {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), "A service token lives more than zero seconds and at most an hour");
+            throw new ArgumentOutOfRangeException(nameof(lifetime), "A service token lives from a second to an hour");
         }
 
         var issuedAt = _time.GetUtcNow().ToUnixTimeSeconds();
