@@ -128,7 +128,7 @@ public sealed class XrpcGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(notes.Combine(positions), static (spc, pair) => Report(spc, BindingNotes.Locate(pair.Left, pair.Right)));
 
         var endpoints = specs
-            .Select(static (spec, _) => spec.Members.FirstOrDefault() is MethodSpec method ? method.Endpoint : null)
+            .Select(static (spec, _) => spec.Members.FirstOrDefault() switch { MethodSpec method => method.Endpoint, SubscriptionSpec subscription => subscription.Endpoint, _ => null })
             .Where(static endpoint => endpoint is not null)
             .Select(static (endpoint, _) => endpoint!)
             .Collect()

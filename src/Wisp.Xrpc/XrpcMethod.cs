@@ -8,6 +8,9 @@ public enum XrpcMethodKind
 
     /// <summary>A <c>procedure</c>: HTTP POST.</summary>
     Procedure,
+
+    /// <summary>A <c>subscription</c>: an event stream, HTTP GET upgraded to a WebSocket.</summary>
+    Subscription,
 }
 
 /// <summary>
@@ -15,7 +18,7 @@ public enum XrpcMethodKind
 /// metadata (so middleware and authentication handlers can see which method is being called).
 /// </summary>
 /// <param name="Nsid">The method's NSID, e.g. <c>place.wisp.v2.secret.create</c>.</param>
-/// <param name="Kind">Query or procedure.</param>
+/// <param name="Kind">Query, procedure or event stream.</param>
 /// <param name="InputEncoding">The input encoding the lexicon declares, or null when the method takes no input.</param>
 /// <param name="OutputEncoding">The output encoding the lexicon declares, or null when the method returns no body.</param>
 /// <param name="RequiresAuthentication">
@@ -39,8 +42,8 @@ public sealed record XrpcMethod(
     IReadOnlyList<XrpcParameter>? Parameters = null,
     IReadOnlyList<string>? Errors = null)
 {
-    /// <summary>The HTTP method the XRPC spec assigns to this kind: GET for queries, POST for procedures.</summary>
-    public string HttpMethod => Kind == XrpcMethodKind.Query ? "GET" : "POST";
+    /// <summary>The HTTP method the XRPC spec assigns to this kind: GET for queries and event streams, POST for procedures.</summary>
+    public string HttpMethod => Kind == XrpcMethodKind.Procedure ? "POST" : "GET";
 
     /// <summary>The route of the method: <c>/xrpc/{nsid}</c>.</summary>
     public string Path => "/xrpc/" + Nsid;

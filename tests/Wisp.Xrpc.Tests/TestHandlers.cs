@@ -15,6 +15,7 @@ public static class TestHandlers
         services.AddXrpcHandler<SetAvatar.IHandler, SetAvatarHandler>();
         services.AddXrpcHandler<Download.IHandler, DownloadHandler>();
         ClientTestHandlers.Register(services);
+        SubscriptionTestHandlers.Register(services);
     }
 
     private sealed class UploadHandler : Upload.IHandler

@@ -80,10 +80,7 @@ internal sealed class Binder
                 members.Add(new RecordKeySpec(record.Key));
                 break;
             case LexiconSubscription subscription:
-                members.Add(new SubscriptionSpec(
-                    subscription.Parameters is { Properties.IsEmpty: false } parameters ? BindParams(parameters, $"The query-string parameters of the {_document.Id} event stream.") : null,
-                    subscription.Message is { } message ? BindUnion(message, "IMessage", _className + ".IMessage", $"the {_document.Id} event stream") : null,
-                    BindErrors(subscription.Errors)));
+                members.Add(BindSubscription(subscription));
                 break;
             case LexiconPermissionSet permissionSet:
                 members.Add(new PermissionSetSpec(permissionSet.Title, permissionSet.Detail, "include:" + _document.Id));
@@ -153,6 +150,34 @@ internal sealed class Binder
             output is not null,
             HasBuiltInHandler: false);
         return new MethodSpec(method.Kind, method.Description, method.Errors.Any(e => e.Name == "AuthenticationRequired"), input, output, parameters, errors, null, endpoint);
+    }
+
+    private SubscriptionSpec BindSubscription(LexiconSubscription subscription)
+    {
+        var parameters = subscription.Parameters is { Properties.IsEmpty: false } p ? BindParams(p, $"The query-string parameters of the {_document.Id} event stream.") : null;
+        var message = subscription.Message is { } union ? BindUnion(union, "IMessage", _className + ".IMessage", $"the {_document.Id} event stream") : null;
+        var cursor = parameters?.Properties.FirstOrDefault(q => q.JsonName == "cursor" && q.Value is { Kind: ValueKind.Integer, IsArray: false })?.Name;
+
+        // Without a message union there is nothing to send or read: the types are generated, the stream is not served.
+        var endpoint = message is null ? null : new EndpointSpec(
+            _document.Id,
+            _className,
+            XrpcMethodKind.Subscription,
+            parameters?.FullName ?? Empty,
+            Empty,
+            message.FullName,
+            parameters is not null,
+            HasInput: false,
+            HasOutput: true,
+            HasBuiltInHandler: false);
+        return new SubscriptionSpec(
+            parameters,
+            message,
+            BindErrors(subscription.Errors),
+            subscription.Description,
+            subscription.Errors.Any(e => e.Name == "AuthenticationRequired"),
+            cursor,
+            endpoint);
     }
 
     /// <summary>A method with a built-in handler gets it once every object of the lexicon is bound (the handler sets their members).</summary>

@@ -16,7 +16,7 @@ internal static class IndexBuilder
 {
     /// <summary>Members every lexicon class may have; a lexicon or definition named so is renamed, whatever the lexicon holds, so names stay stable.</summary>
     private static readonly string[] LexiconClassMembers =
-        ["Id", "Method", "Endpoint", "CallAsync", "IHandler", "Errors", "DefaultHandler", "RecordKey", "Scope", "IMessage", "Params", "Input", "Output"];
+        ["Id", "Method", "Endpoint", "CallAsync", "Connect", "MessageCodec", "IHandler", "Errors", "DefaultHandler", "RecordKey", "Scope", "IMessage", "Params", "Input", "Output"];
 
     /// <summary>Members every generated object has; a definition class named so would hold a member named like itself (CS0542).</summary>
     private static readonly string[] ObjectClassMembers = ["ReadJson", "WriteJson", "LexiconPropertyNames", "ExtensionData"];

@@ -32,7 +32,7 @@ internal static class DocumentEmitter
                     MethodEmitter.Emit(w, document, method);
                     break;
                 case SubscriptionSpec subscription:
-                    EmitSubscription(w, subscription);
+                    SubscriptionEmitter.Emit(w, document, subscription);
                     break;
                 case RecordKeySpec recordKey:
                     w.Line();
@@ -67,21 +67,6 @@ internal static class DocumentEmitter
         return w.ToString();
     }
 
-    private static void EmitSubscription(SourceWriter w, SubscriptionSpec subscription)
-    {
-        ErrorsEmitter.Emit(w, subscription.Errors);
-        if (subscription.Parameters is { } parameters)
-        {
-            w.Line();
-            ParamsEmitter.Emit(w, parameters);
-        }
-
-        if (subscription.Message is { } message)
-        {
-            w.Line();
-            UnionEmitter.Emit(w, message);
-        }
-    }
 
     /// <summary>The partial parts, after the lexicon's own namespace, that make union members implement their unions.</summary>
     private static void EmitMemberships(SourceWriter w, EquatableArray<MembershipSpec> memberships)

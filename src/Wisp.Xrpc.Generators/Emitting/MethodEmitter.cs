@@ -117,7 +117,7 @@ internal static class MethodEmitter
 
     private static string BodyType(BodySpec? body) => body is null ? "null" : $"typeof({body.TypeName})";
 
-    private static string Parameter(PropertySpec parameter)
+    internal static string Parameter(PropertySpec parameter)
     {
         var item = parameter.Value.Kind switch
         {

@@ -92,6 +92,9 @@ internal enum XrpcMethodKind
 {
     Query,
     Procedure,
+
+    /// <summary>An event stream (never a <see cref="LexiconMethod"/>'s kind: only its endpoint's).</summary>
+    Subscription,
 }
 
 /// <summary>

@@ -25,8 +25,16 @@ internal sealed record ParamsSpec(string FullName, string Summary, EquatableArra
 /// <summary>A declared error, the factory method that makes it and the method that tests an <c>XrpcException</c> for it.</summary>
 internal sealed record ErrorSpec(string Error, string MethodName, string TestName, string Summary);
 
-/// <summary>An event stream: its parameters, its message union and its errors (the WebSocket endpoint is not served yet).</summary>
-internal sealed record SubscriptionSpec(ParamsSpec? Parameters, UnionSpec? Message, EquatableArray<ErrorSpec> Errors) : MemberSpec;
+/// <summary>An event stream: its parameters, its message union, its errors and, when it has a message union, its WebSocket endpoint.</summary>
+/// <param name="CursorProperty">The C# name of the integer <c>cursor</c> parameter a consumer resumes from, when there is one.</param>
+internal sealed record SubscriptionSpec(
+    ParamsSpec? Parameters,
+    UnionSpec? Message,
+    EquatableArray<ErrorSpec> Errors,
+    string? Description,
+    bool RequiresAuthentication,
+    string? CursorProperty,
+    EndpointSpec? Endpoint) : MemberSpec;
 
 /// <summary>The built-in handlers the package ships (see <c>Binding/BuiltInHandlers</c>).</summary>
 internal enum BuiltInMethod

@@ -28,4 +28,17 @@ public sealed class WispXrpcOptions
     /// Default: 5 MiB, the blob limit of @atproto/xrpc-server.
     /// </summary>
     public long MaxRawRequestBodySize { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// The most bytes of frames an event-stream consumer may have waiting to be sent: a consumer further behind gets the
+    /// error frame <c>ConsumerTooSlow</c> and is disconnected, so one slow reader never holds memory or slows the
+    /// others. Default: 8 MiB.
+    /// </summary>
+    public long MaxSubscriptionBufferSize { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a stream that is closing (a slow consumer, a failure, shutdown) may take to deliver its last frame and
+    /// close; then the connection is cut. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan SubscriptionCloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

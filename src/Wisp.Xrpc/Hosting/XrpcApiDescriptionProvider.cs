@@ -23,7 +23,8 @@ internal sealed class XrpcApiDescriptionProvider(EndpointDataSource endpoints) :
     {
         foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
         {
-            if (endpoint.Metadata.GetMetadata<XrpcMethod>() is { } method)
+            // Event streams are WebSockets, which OpenAPI does not describe.
+            if (endpoint.Metadata.GetMetadata<XrpcMethod>() is { Kind: not XrpcMethodKind.Subscription } method)
             {
                 context.Results.Add(Describe(endpoint, method));
             }

@@ -64,6 +64,15 @@ public sealed class XrpcEndpointMapper
             }
         }
 
+        if (method.Kind == XrpcMethodKind.Subscription)
+        {
+            // An event stream accepts WebSockets whether or not the app added the middleware (as SignalR's hubs do).
+            var pipeline = _endpoints.CreateApplicationBuilder();
+            pipeline.UseWebSockets();
+            pipeline.Run(requestDelegate);
+            requestDelegate = pipeline.Build();
+        }
+
         var builder = _endpoints.Map(method.Path, requestDelegate)
             .WithMetadata(method)
             .WithDisplayName($"XRPC {method.HttpMethod} {method.Nsid}")

@@ -132,7 +132,7 @@ public static partial class XrpcInvoker
             : XrpcResponses.WriteErrorAsync(httpContext, StatusCodes.Status400BadRequest, XrpcErrorNames.InvalidRequest, "Invalid XRPC method name (NSID) in the path");
     }
 
-    private static async Task ChallengeAsync(HttpContext httpContext)
+    internal static async Task ChallengeAsync(HttpContext httpContext)
     {
         // Let the configured scheme add its WWW-Authenticate challenge; then answer with the XRPC body.
         var schemes = httpContext.RequestServices.GetService<IAuthenticationSchemeProvider>();
@@ -155,7 +155,7 @@ public static partial class XrpcInvoker
         await XrpcResponses.WriteErrorAsync(httpContext, XrpcException.AuthenticationRequired());
     }
 
-    private static async Task WriteFailureAsync(HttpContext httpContext, string nsid, Exception exception)
+    internal static async Task WriteFailureAsync(HttpContext httpContext, string nsid, Exception exception)
     {
         var error = exception switch
         {

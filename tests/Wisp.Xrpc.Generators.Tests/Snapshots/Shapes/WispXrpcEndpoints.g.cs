@@ -16,12 +16,13 @@ namespace Microsoft.AspNetCore.Builder
         /// libraries are served only when mapped with <c>MapXrpcMethods(...)</c>.
         /// </summary>
         /// <remarks>
-        /// Methods: <c>com.example.shapes.getThing</c>, <c>com.example.shapes.upload</c>.
+        /// Methods: <c>com.example.shapes.getThing</c>, <c>com.example.shapes.subscribe</c>, <c>com.example.shapes.upload</c>.
         /// </remarks>
         public static global::Wisp.Xrpc.Hosting.XrpcEndpointConventionBuilder MapWispXrpc(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var mapper = global::Wisp.Xrpc.Hosting.XrpcEndpointMapper.Begin(endpoints);
             mapper.Map(global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Endpoint);
+            mapper.Map(global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Endpoint);
             mapper.Map(global::TestApp.Lexicons.Com.Example.Shapes.Upload.Endpoint);
             return mapper.Complete();
         }

@@ -16,6 +16,54 @@ namespace TestApp.Lexicons.Com.Example.Shapes
         /// <summary>The lexicon's NSID.</summary>
         public const string Id = "com.example.shapes.subscribe";
 
+        /// <summary>The event stream, as the runtime sees it (attached to its endpoint as metadata).</summary>
+        public static readonly global::Wisp.Xrpc.XrpcMethod Method = new(
+            Id,
+            global::Wisp.Xrpc.XrpcMethodKind.Subscription,
+            InputEncoding: null,
+            OutputEncoding: null,
+            RequiresAuthentication: false,
+            Description: "A stream of events.",
+            Parameters: [new("cursor", typeof(long), false)],
+            Errors: ["FutureCursor", "ConsumerTooSlow"]);
+
+        /// <summary>The stream's messages as event-stream frames and back: DAG-CBOR, the member's <c>$type</c> as the header's <c>t</c>.</summary>
+        public static readonly global::Wisp.Xrpc.Subscriptions.XrpcMessageCodec<global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage> MessageCodec = new(Id, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.WriteJson, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.ReadJson);
+
+        /// <summary>
+        /// Serves the com.example.shapes.subscribe event stream. Register an implementation in DI (e.g. services.AddSingleton&lt;Subscribe.IHandler, MyHandler&gt;()); without one a connection is answered 501 MethodNotImplemented.
+        /// </summary>
+        public interface IHandler
+        {
+            /// <summary>
+            /// A stream of events. <para>Yield messages until <paramref name="cancellationToken"/> is cancelled (the consumer left, or the app is stopping); throw an <see cref="global::Wisp.Xrpc.XrpcException"/> (a declared error, such as <c>FutureCursor</c>) to send it as an error frame and close. Return an event log's stream to send its frames as stored.</para>
+            /// </summary>
+            global::System.Collections.Generic.IAsyncEnumerable<global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage> SubscribeAsync(global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Params parameters, global::Wisp.Xrpc.XrpcCallContext context, global::System.Threading.CancellationToken cancellationToken);
+        }
+
+        /// <summary>
+        /// Serves the stream at <c>/xrpc/com.example.shapes.subscribe</c> (WebSocket) with the registered <see cref="IHandler"/>: parameters and
+        /// caller are checked before the upgrade. <c>MapWispXrpc()</c> maps it for the project's own lexicons; <c>app.MapXrpcMethods(Endpoint)</c> for a library's.
+        /// </summary>
+        public static readonly global::Wisp.Xrpc.Hosting.XrpcEndpoint Endpoint = new(
+            Method,
+            static httpContext => global::Wisp.Xrpc.Subscriptions.XrpcSubscriptionInvoker.InvokeAsync<IHandler, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Params, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage>(
+                httpContext,
+                Method,
+                MessageCodec,
+                static (handler, parameters, context, cancellationToken) => handler.SubscribeAsync(parameters, context, cancellationToken)));
+
+        /// <summary>Connects to the com.example.shapes.subscribe event stream of <paramref name="service"/>: <c>await foreach</c> over its messages, reconnecting from the last <c>seq</c>.</summary>
+        /// <param name="service">The service's address (<c>https://bsky.network</c>; <c>wss://</c> works too).</param>
+        /// <param name="parameters">The query-string parameters, checked against the lexicon when connecting.</param>
+        /// <param name="options">Reconnection, validation, frame size limit, socket set-up.</param>
+        public static global::Wisp.Xrpc.Subscriptions.XrpcSubscription<global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage> Connect(global::System.Uri service, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Params parameters, global::Wisp.Xrpc.Subscriptions.XrpcSubscriptionOptions? options = null)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parameters);
+            _ = global::Wisp.Xrpc.Serialization.LexiconQueryWriter.Write(parameters, Method);
+            return new(service, Method, MessageCodec, parameters.WriteQuery, parameters.Cursor, options);
+        }
+
         /// <summary>The errors this method's lexicon declares: throw one from a handler to answer with it; test a client's <see cref="global::Wisp.Xrpc.XrpcException"/> for one.</summary>
         public static class Errors
         {
