@@ -3,11 +3,13 @@
 // Listens on 127.0.0.1 on a free port and prints one line, {"port":<n>}, once it is listening; runs until stdin
 // closes or SIGTERM, then exits 0. Response validation is off (validateResponse: false), so a handler can send output
 // that breaks the lexicon (broken.test, newer.test). The --signer pairs are the issuers whoami accepts and their keys.
+// It also serves two event streams (WebSocket subscriptions): com.example.stream.subscribeEvents and
+// com.atproto.label.subscribeLabels (whose lexicons come from src/Wisp.Xrpc.Lexicons.Atproto).
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import express from 'express';
 import { createServer, verifyJwt, AuthRequiredError, InvalidRequestError } from '@atproto/xrpc-server';
-import { lexiconDocs } from './lexicons.mjs';
+import { labelLexiconDocs, lexiconDocs } from './lexicons.mjs';
 
 // --signer iss=did:key:... (repeatable): the signing key verifyJwt gets for each issuer.
 const signers = new Map();
@@ -22,7 +24,7 @@ for (let i = 0; i < args.length; i++) {
   signers.set(pair.slice(0, eq), pair.slice(eq + 1));
 }
 
-const server = createServer(lexiconDocs, { validateResponse: false });
+const server = createServer([...lexiconDocs, ...labelLexiconDocs], { validateResponse: false });
 const json = (body) => ({ encoding: 'application/json', body });
 const ns = 'com.example.client';
 
@@ -97,8 +99,60 @@ server.method(`${ns}.whoami`, {
   handler: ({ auth }) => json({ did: auth.credentials.iss }),
 });
 
+// Event streams. streamMethod's handler is an async generator: each yielded object becomes a message frame (its
+// $type, shortened to "#name" for this method's own defs, goes in the header's t; the rest is the DAG-CBOR body); a
+// throw becomes an error frame {error, message} followed by close 1008 (reason = the error name); returning ends the
+// stream with close 1000. Params are checked inside that generator, after the upgrade, so bad params are an
+// InvalidRequest error frame too, not an HTTP 400. The server does not validate outgoing messages here.
+const futureCursor = (cursor) => {
+  if (cursor > 1000000) throw new InvalidRequestError('cursor is in the future', 'FutureCursor');
+};
+
+// subscribeEvents: events seq = start+1 .. start+limit (limit defaults to 10), then the end. A negative cursor gets
+// an #info first and starts from 0; data (only when size is given) is size bytes, byte i = (seq + i) % 256, sent as
+// CBOR bytes (lex-cbor encodes a Uint8Array as a byte string).
+server.streamMethod('com.example.stream.subscribeEvents', async function* ({ params }) {
+  futureCursor(params.cursor);
+  let start = params.cursor ?? 0;
+  if (start < 0) {
+    yield { $type: 'com.example.stream.subscribeEvents#info', name: 'OutdatedCursor', message: 'starting from 1' };
+    start = 0;
+  }
+  for (let seq = start + 1; seq <= start + params.limit; seq++) {
+    const event = { $type: 'com.example.stream.subscribeEvents#event', seq, text: `event ${seq}` };
+    if (params.size !== undefined) {
+      event.data = new Uint8Array(params.size);
+      for (let i = 0; i < params.size; i++) event.data[i] = (seq + i) % 256;
+    }
+    yield event;
+  }
+});
+
+// subscribeLabels: five #labels messages after the cursor, then one #info, then the end.
+server.streamMethod('com.atproto.label.subscribeLabels', async function* ({ params }) {
+  futureCursor(params.cursor);
+  const start = params.cursor ?? 0;
+  for (let seq = start + 1; seq <= start + 5; seq++) {
+    yield {
+      $type: 'com.atproto.label.subscribeLabels#labels',
+      seq,
+      labels: [{
+        ver: 1,
+        src: 'did:plc:labelerlabelerlabelerla',
+        uri: `at://did:plc:subjectsubjectsubjectsu/app.bsky.feed.post/3kabc${seq}`,
+        val: 'spam',
+        cts: '2026-01-02T03:04:05.000Z',
+      }],
+    };
+  }
+  yield { $type: 'com.atproto.label.subscribeLabels#info', name: 'OutdatedCursor' };
+});
+
 const app = express();
 app.use(server.router);
+// app.use(server.router) mounts the router, and on 'mount' the xrpc server wraps app.listen so the HTTP server it
+// returns routes WebSocket upgrades for /xrpc/<subscription nsid> (anything else: the socket is destroyed). So listen
+// through app.listen, not http.createServer(app).
 const http = app.listen(0, '127.0.0.1', () => {
   process.stdout.write(JSON.stringify({ port: http.address().port }) + '\n');
 });

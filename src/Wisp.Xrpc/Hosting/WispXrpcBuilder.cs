@@ -30,6 +30,34 @@ public sealed class WispXrpcBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a durable event log for the stream <paramref name="codec"/> belongs to (its lexicon class's
+    /// <c>MessageCodec</c>), as a singleton <see cref="EventLog.XrpcEventLog{TMessage}"/> a handler appends to and
+    /// serves from. Events are kept in the registered <see cref="EventLog.IXrpcEventStore"/>: unless the app registers
+    /// one (Wisp.Xrpc.EventLog.PostgreSql, or <see cref="UseSqliteEventStore"/>), a SQLite file at
+    /// <c>App_Data/wisp-events.db</c> under the content root.
+    /// </summary>
+    public WispXrpcBuilder AddEventLog<TMessage>(Subscriptions.XrpcMessageCodec<TMessage> codec, Action<EventLog.XrpcEventLogOptions>? configure = null)
+        where TMessage : class
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        var options = new EventLog.XrpcEventLogOptions();
+        configure?.Invoke(options);
+        Services.TryAddSingleton<EventLog.IXrpcEventStore>(static sp =>
+            new EventLog.SqliteEventStore(Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath, "App_Data", "wisp-events.db")));
+        Services.AddSingleton(sp => new EventLog.XrpcEventLog<TMessage>(sp.GetRequiredService<EventLog.IXrpcEventStore>(), codec, options));
+        return this;
+    }
+
+    /// <summary>Keeps event logs in the SQLite file <paramref name="databasePath"/> (relative paths are under the content root).</summary>
+    public WispXrpcBuilder UseSqliteEventStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        Services.Replace(ServiceDescriptor.Singleton<EventLog.IXrpcEventStore>(sp =>
+            new EventLog.SqliteEventStore(Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath, databasePath))));
+        return this;
+    }
+
     /// <summary>Keeps secrets in process memory only: lost on restart. For tests and local experiments.</summary>
     public WispXrpcBuilder UseInMemorySecretStore()
     {
