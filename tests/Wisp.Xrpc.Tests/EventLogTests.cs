@@ -221,7 +221,7 @@ public sealed class EventLogTests : IDisposable
     }
 
     /// <summary>The stream served from the app's event log.</summary>
-    private sealed class LogHandler(XrpcEventLog<SubscribeEvents.IMessage> log) : SubscribeEvents.IHandler
+    internal sealed class LogHandler(XrpcEventLog<SubscribeEvents.IMessage> log) : SubscribeEvents.IHandler
     {
         public IAsyncEnumerable<SubscribeEvents.IMessage> SubscribeAsync(SubscribeEvents.Params parameters, XrpcCallContext context, CancellationToken cancellationToken) =>
             log.Stream(parameters.Cursor, () => new SubscribeEvents.Info { Name = SubscribeEvents.Info.NameValues.OutdatedCursor });

@@ -73,6 +73,15 @@ public sealed class PackageTests : IDisposable
             Assert.Contains($"id=\"Wisp.Xrpc.Generators\" version=\"{version}\"", nuspec, StringComparison.Ordinal);
         }
 
+        await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "Wisp.Xrpc.EventLog.PostgreSql", "Wisp.Xrpc.EventLog.PostgreSql.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}"], root);
+        using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Wisp.Xrpc.EventLog.PostgreSql.{version}.nupkg")))
+        {
+            Assert.Contains("lib/net10.0/Wisp.Xrpc.EventLog.PostgreSql.dll", zip.Entries.Select(e => e.FullName));
+            var nuspec = Nuspec(zip);
+            Assert.Contains("\"Npgsql\"", nuspec, StringComparison.Ordinal);
+            Assert.Contains($"id=\"Wisp.Xrpc.Generators\" version=\"{version}\"", nuspec, StringComparison.Ordinal);
+        }
+
         var app = Path.Combine(_work, "app");
         Directory.CreateDirectory(Path.Combine(app, "lexicons"));
         File.Copy(Path.Combine(root, "lexicons", "place.wisp.v2.secret.create.json"), Path.Combine(app, "lexicons", "place.wisp.v2.secret.create.json"));

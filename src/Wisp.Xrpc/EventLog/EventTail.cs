@@ -5,11 +5,11 @@ namespace Wisp.Xrpc.EventLog;
 /// order, and every follower reads it from here instead of querying the database (a hundred followers, one query).
 /// Bounded: it keeps the last <see cref="Capacity"/> events; a follower further behind reads from the store.
 /// </summary>
-internal sealed class EventTail(int capacity)
+internal sealed class EventTail(int capacity, long startAfter = 0)
 {
     private readonly object _gate = new();
     private readonly XrpcStoredEvent?[] _ring = new XrpcStoredEvent?[capacity];
-    private long _newest;
+    private long _newest = startAfter;
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Capacity => capacity;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Wisp.Xrpc.EventLog;
@@ -84,61 +83,10 @@ public sealed class SqliteEventStore : IXrpcEventStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<XrpcStoredEvent> ReadAsync(string stream, long after, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<XrpcStoredEvent> ReadAsync(string stream, long after, bool follow, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
-        var tail = Tail(stream);
-        var last = after;
-        var live = new List<XrpcStoredEvent>();
-        while (true)
-        {
-            // From the file, a page at a time, until it has nothing newer.
-            var page = await PageAsync(stream, last, 512, cancellationToken);
-            foreach (var stored in page)
-            {
-                yield return stored;
-                last = stored.Seq;
-            }
-
-            if (page.Count > 0)
-            {
-                continue;
-            }
-
-            if (!follow)
-            {
-                yield break;
-            }
-
-            // Then from memory, waking on each append; back to the file when memory no longer has what comes next.
-            while (true)
-            {
-                live.Clear();
-                if (!tail.TryRead(last, live, out var appended))
-                {
-                    break;
-                }
-
-                foreach (var stored in live)
-                {
-                    yield return stored;
-                    last = stored.Seq;
-                }
-
-                if (live.Count > 0)
-                {
-                    continue;
-                }
-
-                var woke = await Task.WhenAny(appended, Task.Delay(PollInterval, cancellationToken)) == appended;
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!woke)
-                {
-                    // Nothing here for a while: look in the file (another process may have written).
-                    break;
-                }
-            }
-        }
+        return EventFollower.ReadAsync((last, token) => PageAsync(stream, last, 512, token), Tail(stream), after, follow, PollInterval, cancellationToken);
     }
 
     /// <inheritdoc />
