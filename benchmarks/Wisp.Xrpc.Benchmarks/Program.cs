@@ -48,6 +48,24 @@ switch (args)
         }
     }
 
+    case ["serve-stream"]:
+    {
+        var (app, address) = await StreamBenchmarkServer.StartAsync();
+        Console.WriteLine($"{{\"port\":{address.Port}}}");
+        await Console.In.ReadToEndAsync();
+        await app.DisposeAsync();
+        return;
+    }
+
+    case ["stream-clients", var url, var consumers]:
+    {
+        // Warm up once, then measure: every frame of every connection, frames per second over all of them.
+        await StreamBenchmarkServer.ConsumeAsync(new Uri(url.Replace("LIMIT", "2000", StringComparison.Ordinal)), 1);
+        var (frames, elapsed) = await StreamBenchmarkServer.ConsumeAsync(new Uri(url.Replace("LIMIT", (1_000_000 / int.Parse(consumers, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)), int.Parse(consumers, System.Globalization.CultureInfo.InvariantCulture));
+        Console.WriteLine(FormattableString.Invariant($"{{\"frames\":{frames},\"seconds\":{elapsed.TotalSeconds:F3},\"framesPerSecond\":{frames / elapsed.TotalSeconds:F0}}}"));
+        return;
+    }
+
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return;

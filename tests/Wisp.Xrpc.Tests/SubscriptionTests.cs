@@ -115,10 +115,15 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task A_slow_consumer_gets_ConsumerTooSlow_while_a_fast_one_reads_on()
     {
-        await using var server = await TestServer.StartAsync(TestHandlers.Register, configureXrpc: x => x.Services.Configure<Hosting.WispXrpcOptions>(o => o.MaxSubscriptionBufferSize = 4 * 1024 * 1024));
+        await using var server = await TestServer.StartAsync(TestHandlers.Register, configureXrpc: x => x.Services.Configure<Hosting.WispXrpcOptions>(o =>
+        {
+            o.MaxSubscriptionBufferSize = 256 * 1024;
+            o.MaxSubscriptionStall = TimeSpan.FromSeconds(1);
+        }));
         var service = server.Client.BaseAddress!;
 
-        // The slow one connects and reads nothing: its socket's buffers fill, then its send buffer, then it is dropped.
+        // The slow one connects and reads nothing: its socket's buffers fill, then its send buffer; it takes nothing from
+        // that for a second, so it is dropped. The fast one, on the same stream, reads all it asked for meanwhile.
         using var slow = new ClientWebSocket();
         slow.Options.SetBuffer(1024, 1024);
         await slow.ConnectAsync(new Uri($"ws://{service.Authority}/xrpc/com.example.stream.subscribeEvents?limit=1000000&size=4000"), CancellationToken.None);

@@ -30,11 +30,17 @@ public sealed class WispXrpcOptions
     public long MaxRawRequestBodySize { get; set; } = 5 * 1024 * 1024;
 
     /// <summary>
-    /// The most bytes of frames an event-stream consumer may have waiting to be sent: a consumer further behind gets the
-    /// error frame <c>ConsumerTooSlow</c> and is disconnected, so one slow reader never holds memory or slows the
-    /// others. Default: 8 MiB.
+    /// The most bytes of frames an event-stream connection holds waiting to be sent. When it is full the connection's
+    /// stream waits for its consumer (each connection reads its source on its own, so no other consumer is slowed).
+    /// Default: 8 MiB.
     /// </summary>
     public long MaxSubscriptionBufferSize { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a consumer may leave its full send buffer untouched: one that takes nothing from it for longer gets the
+    /// error frame <c>ConsumerTooSlow</c> and is disconnected. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan MaxSubscriptionStall { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How long a stream that is closing (a slow consumer, a failure, shutdown) may take to deliver its last frame and

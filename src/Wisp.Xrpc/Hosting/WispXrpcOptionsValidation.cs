@@ -19,7 +19,8 @@ internal sealed class WispXrpcOptionsValidation :
         options.MaxJsonRequestBodySize <= 0 ? $"WispXrpcOptions.MaxJsonRequestBodySize must be positive, not {options.MaxJsonRequestBodySize}" : null,
         options.MaxRawRequestBodySize <= 0 ? $"WispXrpcOptions.MaxRawRequestBodySize must be positive, not {options.MaxRawRequestBodySize}" : null,
         options.MaxSubscriptionBufferSize <= 0 ? $"WispXrpcOptions.MaxSubscriptionBufferSize must be positive, not {options.MaxSubscriptionBufferSize}" : null,
-        options.SubscriptionCloseTimeout <= TimeSpan.Zero ? $"WispXrpcOptions.SubscriptionCloseTimeout must be positive, not {options.SubscriptionCloseTimeout}" : null);
+        options.SubscriptionCloseTimeout <= TimeSpan.Zero ? $"WispXrpcOptions.SubscriptionCloseTimeout must be positive, not {options.SubscriptionCloseTimeout}" : null,
+        options.MaxSubscriptionStall <= TimeSpan.Zero ? $"WispXrpcOptions.MaxSubscriptionStall must be positive, not {options.MaxSubscriptionStall}" : null);
 
     public ValidateOptionsResult Validate(string? name, DidResolverOptions options) => Result(
         options.PlcDirectory is not { IsAbsoluteUri: true, Scheme: "https" or "http" } ? "DidResolverOptions.PlcDirectory must be an absolute http(s) URL" : null,

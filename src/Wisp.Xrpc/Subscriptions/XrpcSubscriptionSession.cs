@@ -8,9 +8,11 @@ namespace Wisp.Xrpc.Subscriptions;
 
 /// <summary>
 /// One consumer's connection: the handler's frames go through a send buffer bounded in bytes
-/// (<see cref="WispXrpcOptions.MaxSubscriptionBufferSize"/>) to the socket. The handler never waits for the network: a
-/// consumer whose buffer overflows gets <c>ConsumerTooSlow</c> and is disconnected, and its frames are dropped, so it
-/// slows no one and holds bounded memory. Like the reference server: an error frame, then close 1008 with the error
+/// (<see cref="WispXrpcOptions.MaxSubscriptionBufferSize"/>) to the socket. Each connection reads its source on its
+/// own, so a slow consumer slows only its own stream: a full buffer holds that stream back (an event log's reader then
+/// reads on from the log, not from memory), and a consumer that takes nothing from a full buffer for
+/// <see cref="WispXrpcOptions.MaxSubscriptionStall"/> gets <c>ConsumerTooSlow</c> and is disconnected, its frames
+/// dropped. Memory per connection is bounded either way. Like the reference server: an error frame, then close 1008 with the error
 /// as reason; the stream's end, close 1000; shutdown, close 1001. A close that does not complete within
 /// <see cref="WispXrpcOptions.SubscriptionCloseTimeout"/> is cut.
 /// </summary>
@@ -22,8 +24,11 @@ internal sealed partial class XrpcSubscriptionSession(
     CancellationToken stopping,
     CancellationToken aborted)
 {
-    private readonly Channel<ReadOnlyMemory<byte>> _queue = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<ReadOnlyMemory<byte>> _queue = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
+    private readonly SemaphoreSlim _sent = new(0, int.MaxValue);
     private long _buffered;
+    private long _sentFrames;
+    private volatile bool _producerWaiting;
     private Ending? _ending;
 
     public async Task RunAsync(Func<CancellationToken, IAsyncEnumerable<ReadOnlyMemory<byte>>> frames)
@@ -46,6 +51,11 @@ internal sealed partial class XrpcSubscriptionSession(
 
                 await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, aborted).ConfigureAwait(false);
                 Interlocked.Add(ref _buffered, -frame.Length);
+                Interlocked.Increment(ref _sentFrames);
+                if (_producerWaiting)
+                {
+                    _sent.Release();
+                }
             }
 
             var ending = Volatile.Read(ref _ending) ?? new Ending(WebSocketCloseStatus.NormalClosure, null, null);
@@ -73,6 +83,7 @@ internal sealed partial class XrpcSubscriptionSession(
             // Wait for the consumer's close (it answers ours), but not for longer than a close may take.
             cut.CancelAfter(options.SubscriptionCloseTimeout);
             await receiving.ConfigureAwait(false);
+            _sent.Dispose();
         }
     }
 
@@ -83,13 +94,16 @@ internal sealed partial class XrpcSubscriptionSession(
         {
             await foreach (var frame in frames(produce.Token).ConfigureAwait(false))
             {
-                if (Interlocked.Add(ref _buffered, frame.Length) > options.MaxSubscriptionBufferSize)
+                // A full buffer holds the stream back (an event log's reader just reads on later, from the log); a
+                // consumer that takes nothing from it for MaxSubscriptionStall has stopped, and is dropped.
+                if (!await WaitForRoomAsync(frame.Length, produce.Token).ConfigureAwait(false))
                 {
-                    LogTooSlow(logger, nsid, options.MaxSubscriptionBufferSize);
+                    LogTooSlow(logger, nsid, options.MaxSubscriptionStall.TotalSeconds);
                     End(new Ending(WebSocketCloseStatus.PolicyViolation, "ConsumerTooSlow", "Stream consumer too slow", DropBacklog: true), cut);
                     return;
                 }
 
+                Interlocked.Add(ref _buffered, frame.Length);
                 _queue.Writer.TryWrite(frame);
             }
         }
@@ -110,6 +124,39 @@ internal sealed partial class XrpcSubscriptionSession(
         {
             _queue.Writer.TryComplete();
         }
+    }
+
+    /// <summary>Waits until <paramref name="length"/> more bytes fit the buffer (an empty buffer takes any frame); false when the consumer took nothing for <see cref="WispXrpcOptions.MaxSubscriptionStall"/>.</summary>
+    private async ValueTask<bool> WaitForRoomAsync(int length, CancellationToken cancellationToken)
+    {
+        var progress = Volatile.Read(ref _sentFrames);
+        var since = Environment.TickCount64;
+        while (Volatile.Read(ref _buffered) is var buffered && buffered > 0 && buffered + length > options.MaxSubscriptionBufferSize)
+        {
+            _producerWaiting = true;
+            try
+            {
+                // Short slices: a wake-up the sender gave just before this wait is not missed for long.
+                await _sent.WaitAsync(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _producerWaiting = false;
+            }
+
+            var now = Volatile.Read(ref _sentFrames);
+            if (now != progress)
+            {
+                progress = now;
+                since = Environment.TickCount64;
+            }
+            else if (Environment.TickCount64 - since > options.MaxSubscriptionStall.TotalMilliseconds)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task ReceiveUntilClosedAsync(CancellationTokenSource produce)
@@ -164,8 +211,8 @@ internal sealed partial class XrpcSubscriptionSession(
 
     private sealed record Ending(WebSocketCloseStatus Status, string? Error, string? Message, bool DropBacklog = false);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Event stream {Nsid}: a consumer fell more than {Bytes} bytes behind and was disconnected (ConsumerTooSlow)")]
-    private static partial void LogTooSlow(ILogger logger, string nsid, long bytes);
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Event stream {Nsid}: a consumer read nothing of its full send buffer for {Seconds} s and was disconnected (ConsumerTooSlow)")]
+    private static partial void LogTooSlow(ILogger logger, string nsid, double seconds);
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Debug, Message = "Event stream {Nsid}: a connection ended early ({Reason})")]
     private static partial void LogEnded(ILogger logger, string nsid, string reason);
