@@ -70,6 +70,28 @@ public sealed class FirehoseTests
     }
 
     [Fact]
+    public void Identity_account_sync_and_info_messages_round_trip_as_their_types_with_the_short_t()
+    {
+        SubscribeRepos.IMessage[] messages =
+        [
+            new SubscribeRepos.Identity { Seq = 1, Did = "did:plc:firehosefirehosefirehose", Time = "2026-01-02T03:04:05.000Z", Handle = "alice.example.com" },
+            new SubscribeRepos.Account { Seq = 2, Did = "did:plc:firehosefirehosefirehose", Time = "2026-01-02T03:04:05.000Z", Active = false, Status = "takendown" },
+            new SubscribeRepos.Info { Name = "OutdatedCursor" },
+        ];
+        foreach (var message in messages)
+        {
+            var frame = XrpcFrame.Parse(SubscribeRepos.MessageCodec.Encode(message));
+            Assert.StartsWith("#", frame.Type, StringComparison.Ordinal);
+            var again = SubscribeRepos.MessageCodec.Decode(frame);
+            Assert.IsType(message.GetType(), again);
+        }
+
+        // A type a newer lexicon adds is kept, not refused (the message union is open).
+        var unknown = SubscribeRepos.MessageCodec.Decode(new XrpcFrame(XrpcFrame.MessageOp, "#newThing", Wisp.Xrpc.DataModel.DataModelValue.FromJson("""{"seq": 5}""")));
+        Assert.Equal("com.atproto.sync.subscribeRepos#newThing", Assert.IsType<SubscribeRepos.IMessage.Unknown>(unknown).Type);
+    }
+
+    [Fact]
     public void A_commit_signed_by_another_key_or_with_tampered_blocks_is_refused()
     {
         using var other = AtprotoSigningKey.Generate(AtprotoCurve.Secp256k1);

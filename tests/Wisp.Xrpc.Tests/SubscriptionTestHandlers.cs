@@ -12,8 +12,11 @@ public static class SubscriptionTestHandlers
 {
     public const long FutureCursor = 1_000_000;
 
-    public static void Register(IServiceCollection services) =>
+    public static void Register(IServiceCollection services)
+    {
         services.AddSingleton<SubscribeEvents.IHandler, EventsHandler>();
+        services.AddSingleton<Lexicons.Com.Example.Test.SubscribeMine.IHandler, MineHandler>();
+    }
 
     /// <summary>Event <paramref name="seq"/>'s data: <paramref name="size"/> bytes, byte i = (seq + i) mod 256.</summary>
     public static byte[] Data(long seq, long size)
@@ -25,6 +28,15 @@ public static class SubscriptionTestHandlers
         }
 
         return data;
+    }
+
+    private sealed class MineHandler : Lexicons.Com.Example.Test.SubscribeMine.IHandler
+    {
+        public async IAsyncEnumerable<Lexicons.Com.Example.Test.SubscribeMine.IMessage> SubscribeAsync(XrpcCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            yield return new Lexicons.Com.Example.Test.SubscribeMine.Mine { Seq = 1, Did = context.RequireCallerDid() };
+        }
     }
 
     private sealed class EventsHandler : SubscribeEvents.IHandler

@@ -94,6 +94,30 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task A_stream_that_requires_authentication_checks_the_caller_as_any_method_does()
+    {
+        var anonymous = await fixture.Server.Client.GetAsync("/xrpc/com.example.test.subscribeMine");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("AuthenticationRequired", await anonymous.Content.ReadAsStringAsync());
+
+        var refused = await Assert.ThrowsAsync<XrpcException>(async () =>
+        {
+            await foreach (var _ in Lexicons.Com.Example.Test.SubscribeMine.Connect(Service))
+            {
+            }
+        });
+        Assert.Equal(401, refused.StatusCode);
+
+        var stream = Lexicons.Com.Example.Test.SubscribeMine.Connect(Service, new()
+        {
+            Reconnect = false,
+            ConfigureWebSocket = socket => socket.SetRequestHeader("Authorization", "DevDid did:plc:streamerstreamerstreamer"),
+        });
+        var mine = Assert.IsType<Lexicons.Com.Example.Test.SubscribeMine.Mine>(Assert.Single(await ToListAsync(stream)));
+        Assert.Equal("did:plc:streamerstreamerstreamer", mine.Did);
+    }
+
+    [Fact]
     public async Task A_consumer_that_reconnects_resumes_from_its_cursor_without_a_gap()
     {
         var stream = SubscribeEvents.Connect(Service, new() { Limit = 7 }, new() { MinReconnectDelay = TimeSpan.FromMilliseconds(5), MaxReconnectDelay = TimeSpan.FromMilliseconds(20) });
@@ -119,6 +143,9 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
         {
             o.MaxSubscriptionBufferSize = 256 * 1024;
             o.MaxSubscriptionStall = TimeSpan.FromSeconds(1);
+
+            // Time for this test to read out the slow socket after the fast consumer: its error frame comes last.
+            o.SubscriptionCloseTimeout = TimeSpan.FromMinutes(2);
         }));
         var service = server.Client.BaseAddress!;
 
@@ -135,9 +162,12 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
         }
 
         Assert.Equal(3000, fast);
+
+        // Meanwhile the slow one's buffer filled and stayed full: it is dropped once it has read nothing for the stall
+        // time. Reading it now gives what the network held, then the error frame, then close 1008.
+        await WaitUntilAsync(() => server.Logs.All.Contains("ConsumerTooSlow", StringComparison.Ordinal));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         XrpcFrame? last = null;
-        var buffer = new byte[64 * 1024];
         while (slow.State == WebSocketState.Open)
         {
             var frame = await ReceiveAsync(slow, timeout.Token);
@@ -153,7 +183,41 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.True(last.IsError, "the last frame is the error");
         Assert.Equal("ConsumerTooSlow", last.Error);
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, slow.CloseStatus);
-        Assert.Contains("ConsumerTooSlow", server.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_consumer_that_never_reads_is_cut_off_after_the_stall_and_the_close_timeout()
+    {
+        await using var server = await TestServer.StartAsync(TestHandlers.Register, configureXrpc: x => x.Services.Configure<Hosting.WispXrpcOptions>(o =>
+        {
+            o.MaxSubscriptionBufferSize = 64 * 1024;
+            o.MaxSubscriptionStall = TimeSpan.FromMilliseconds(500);
+            o.SubscriptionCloseTimeout = TimeSpan.FromMilliseconds(500);
+        }));
+        using var stuck = new ClientWebSocket();
+        stuck.Options.SetBuffer(1024, 1024);
+        await stuck.ConnectAsync(new Uri($"ws://{server.Client.BaseAddress!.Authority}/xrpc/com.example.stream.subscribeEvents?limit=1000000&size=4000"), CancellationToken.None);
+
+        // Long after it stalled and its close timed out, the connection is gone: reading drains what the network held, then ends.
+        await WaitUntilAsync(() => server.Logs.All.Contains("ConsumerTooSlow", StringComparison.Ordinal));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var ended = false;
+        try
+        {
+            while (await ReceiveAsync(stuck, timeout.Token) is { Length: > 0 })
+            {
+            }
+
+            ended = true;
+        }
+        catch (WebSocketException)
+        {
+            ended = true;
+        }
+
+        Assert.True(ended);
+        Assert.False(timeout.IsCancellationRequested, "the server kept the connection open");
     }
 
     [Fact]
@@ -183,6 +247,27 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
         }
 
         await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 3000 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 
     /// <summary>One whole binary message, or empty when the server closed.</summary>

@@ -72,7 +72,8 @@ public static class XrpcSubscriptionInvoker
             options,
             httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Wisp.Xrpc.Subscriptions"),
             httpContext.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None,
-            httpContext.RequestAborted);
+            httpContext.RequestAborted,
+            httpContext.Abort);
         await session.RunAsync(token => Frames(subscribe(handler, parameters, call, token), codec, token));
     }
 

@@ -22,7 +22,8 @@ internal sealed partial class XrpcSubscriptionSession(
     WispXrpcOptions options,
     ILogger logger,
     CancellationToken stopping,
-    CancellationToken aborted)
+    CancellationToken aborted,
+    Action abortConnection)
 {
     private readonly Channel<ReadOnlyMemory<byte>> _queue = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
     private readonly SemaphoreSlim _sent = new(0, int.MaxValue);
@@ -35,7 +36,12 @@ internal sealed partial class XrpcSubscriptionSession(
     {
         using var produce = CancellationTokenSource.CreateLinkedTokenSource(stopping, aborted);
         using var cut = new CancellationTokenSource();
-        using var cutSocket = cut.Token.Register(socket.Abort);
+        // Cutting aborts the connection itself: a send stuck on a consumer that reads nothing ends only that way.
+        using var cutSocket = cut.Token.Register(() =>
+        {
+            socket.Abort();
+            abortConnection();
+        });
         using var onStopping = stopping.Register(() => End(new Ending(WebSocketCloseStatus.EndpointUnavailable, null, null, DropBacklog: true), cut));
 
         var receiving = ReceiveUntilClosedAsync(produce);
