@@ -83,7 +83,7 @@ public sealed class PostgresEventStore : IXrpcEventStore, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
         await InitializeAsync(cancellationToken);
-        var tail = follow ? await TailAsync(stream, cancellationToken) : new EventTail(_tailCapacity);
+        var tail = follow ? await TailAsync(stream, cancellationToken) : null;
         await foreach (var stored in EventFollower.ReadAsync((last, token) => PageAsync(stream, last, 512, token), tail, after, follow, PollInterval, cancellationToken))
         {
             yield return stored;

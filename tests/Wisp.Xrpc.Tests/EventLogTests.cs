@@ -60,7 +60,7 @@ public sealed class EventLogTests : IDisposable
             }
         });
 
-        await WaitUntilAsync(() => seen.Count == 3);
+        await Eventually.WaitUntilAsync(() => seen.Count == 3);
         await log.AppendAsync(seq => Event(seq));
         await log.AppendAsync(seq => Event(seq));
         await log.AppendAsync(seq => Event(seq));
@@ -162,7 +162,7 @@ public sealed class EventLogTests : IDisposable
             var seen = new List<long>();
             var appending = Task.Run(async () =>
             {
-                await WaitUntilAsync(() => seen.Count >= 5);
+                await Eventually.WaitUntilAsync(() => seen.Count >= 5);
                 for (var i = 0; i < 5; i++)
                 {
                     await log.AppendAsync(seq => Event(seq));
@@ -208,16 +208,6 @@ public sealed class EventLogTests : IDisposable
         }
 
         return all;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 3000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 
     /// <summary>The stream served from the app's event log.</summary>

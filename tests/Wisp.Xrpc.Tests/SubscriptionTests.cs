@@ -165,7 +165,7 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
 
         // Meanwhile the slow one's buffer filled and stayed full: it is dropped once it has read nothing for the stall
         // time. Reading it now gives what the network held, then the error frame, then close 1008.
-        await WaitUntilAsync(() => server.Logs.All.Contains("ConsumerTooSlow", StringComparison.Ordinal));
+        await Eventually.WaitUntilAsync(() => server.Logs.All.Contains("ConsumerTooSlow", StringComparison.Ordinal));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         XrpcFrame? last = null;
         while (slow.State == WebSocketState.Open)
@@ -199,7 +199,7 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
         await stuck.ConnectAsync(new Uri($"ws://{server.Client.BaseAddress!.Authority}/xrpc/com.example.stream.subscribeEvents?limit=1000000&size=4000"), CancellationToken.None);
 
         // Long after it stalled and its close timed out, the connection is gone: reading drains what the network held, then ends.
-        await WaitUntilAsync(() => server.Logs.All.Contains("ConsumerTooSlow", StringComparison.Ordinal));
+        await Eventually.WaitUntilAsync(() => server.Logs.All.Contains("ConsumerTooSlow", StringComparison.Ordinal));
         await Task.Delay(TimeSpan.FromSeconds(2));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var ended = false;
@@ -247,16 +247,6 @@ public sealed class SubscriptionTests(ServerFixture fixture) : IClassFixture<Ser
         }
 
         await stopping.WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 3000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

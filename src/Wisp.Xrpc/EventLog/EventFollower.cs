@@ -11,14 +11,14 @@ internal static class EventFollower
 {
     /// <summary>Reads a stream's events after <paramref name="after"/>.</summary>
     /// <param name="page">Reads up to a page of events after a sequence number, in order.</param>
-    /// <param name="tail">The stream's newest events in memory.</param>
+    /// <param name="tail">The stream's newest events in memory (used only when following).</param>
     /// <param name="after">The sequence number to start after.</param>
     /// <param name="follow">Keep following new events when the stored ones are read.</param>
     /// <param name="poll">How often to look in the database when nothing arrives.</param>
     /// <param name="cancellationToken">Stops following.</param>
     internal static async IAsyncEnumerable<XrpcStoredEvent> ReadAsync(
         Func<long, CancellationToken, Task<List<XrpcStoredEvent>>> page,
-        EventTail tail,
+        EventTail? tail,
         long after,
         bool follow,
         TimeSpan poll,
@@ -40,7 +40,7 @@ internal static class EventFollower
                 continue;
             }
 
-            if (!follow)
+            if (!follow || tail is null)
             {
                 yield break;
             }

@@ -3,7 +3,7 @@ namespace Wisp.Xrpc.EventLog;
 /// <summary>
 /// The newest events of one stream in memory, for consumers following it live: a store adds each event once, in
 /// order, and every follower reads it from here instead of querying the database (a hundred followers, one query).
-/// Bounded: it keeps the last <see cref="Capacity"/> events; a follower further behind reads from the store.
+/// Bounded: it keeps the last <c>capacity</c> events; a follower further behind reads from the store.
 /// </summary>
 internal sealed class EventTail(int capacity, long startAfter = 0)
 {
@@ -11,8 +11,6 @@ internal sealed class EventTail(int capacity, long startAfter = 0)
     private readonly XrpcStoredEvent?[] _ring = new XrpcStoredEvent?[capacity];
     private long _newest = startAfter;
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public int Capacity => capacity;
 
     /// <summary>The newest sequence number added (0 before any).</summary>
     public long Newest

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Wisp.Xrpc.Storage;
 
 namespace Wisp.Xrpc.EventLog;
 
@@ -11,12 +12,10 @@ namespace Wisp.Xrpc.EventLog;
 /// </summary>
 public sealed class SqliteEventStore : IXrpcEventStore, IDisposable
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly SemaphoreSlim _initialization = new(1, 1);
     private readonly ConcurrentDictionary<string, EventTail> _tails = new(StringComparer.Ordinal);
     private readonly int _tailCapacity;
-    private volatile bool _initialized;
 
     /// <summary>Creates the store; the file and its table are created on first use.</summary>
     /// <param name="databasePath">The SQLite file.</param>
@@ -25,15 +24,9 @@ public sealed class SqliteEventStore : IXrpcEventStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         ArgumentOutOfRangeException.ThrowIfLessThan(tailCapacity, 16);
-        DatabasePath = Path.GetFullPath(databasePath);
         _tailCapacity = tailCapacity;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _database = new SqliteDatabase(databasePath, string.Empty, InitializeAsync, createFolder: true);
+        DatabasePath = _database.Path;
     }
 
     /// <summary>The SQLite file.</summary>
@@ -86,7 +79,7 @@ public sealed class SqliteEventStore : IXrpcEventStore, IDisposable
     public IAsyncEnumerable<XrpcStoredEvent> ReadAsync(string stream, long after, bool follow, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
-        return EventFollower.ReadAsync((last, token) => PageAsync(stream, last, 512, token), Tail(stream), after, follow, PollInterval, cancellationToken);
+        return EventFollower.ReadAsync((last, token) => PageAsync(stream, last, 512, token), follow ? Tail(stream) : null, after, follow, PollInterval, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -128,7 +121,7 @@ public sealed class SqliteEventStore : IXrpcEventStore, IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        _initialization.Dispose();
+        _database.Dispose();
     }
 
     private EventTail Tail(string stream) => _tails.GetOrAdd(stream, static (_, capacity) => new EventTail(capacity), _tailCapacity);
@@ -151,65 +144,22 @@ public sealed class SqliteEventStore : IXrpcEventStore, IDisposable
         return page;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
+
+    private static async Task InitializeAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        if (!_initialized)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = "PRAGMA synchronous = FULL;";
-                await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            if (!_initialized)
-            {
-                await InitializeAsync(connection, cancellationToken);
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task InitializeAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await _initialization.WaitAsync(cancellationToken);
-        try
-        {
-            if (_initialized)
-            {
-                return;
-            }
-
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS xrpc_events (
-                    stream TEXT NOT NULL,
-                    seq INTEGER NOT NULL,
-                    time INTEGER NOT NULL,
-                    frame BLOB NOT NULL,
-                    PRIMARY KEY (stream, seq)
-                ) WITHOUT ROWID;
-                CREATE INDEX IF NOT EXISTS xrpc_events_time ON xrpc_events (stream, time);
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _initialized = true;
-        }
-        finally
-        {
-            _initialization.Release();
-        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS xrpc_events (
+                stream TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                time INTEGER NOT NULL,
+                frame BLOB NOT NULL,
+                PRIMARY KEY (stream, seq)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS xrpc_events_time ON xrpc_events (stream, time);
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Wisp.Xrpc.Storage;
 
 namespace Wisp.Xrpc.Secrets.Storage;
 
@@ -9,13 +10,11 @@ namespace Wisp.Xrpc.Secrets.Storage;
 /// </summary>
 public sealed class SqliteSecretStore : ISecretStore, IDisposable
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly SecretProtector _protector;
-    private readonly SemaphoreSlim _initialization = new(1, 1);
 
     // SQLite has one writer at a time; queueing writers here is far cheaper than SQLITE_BUSY sleep-and-retry.
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private volatile bool _initialized;
 
     /// <summary>Creates the store; the file and its schema are created on first use.</summary>
     /// <param name="databasePath">The SQLite file.</param>
@@ -23,15 +22,9 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
     public SqliteSecretStore(string databasePath, SecretProtector protector)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        DatabasePath = Path.GetFullPath(databasePath);
         _protector = protector;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _database = new SqliteDatabase(databasePath, "PRAGMA foreign_keys = ON;", InitializeAsync, createFolder: false);
+        DatabasePath = _database.Path;
     }
 
     /// <summary>The SQLite file.</summary>
@@ -134,85 +127,50 @@ public sealed class SqliteSecretStore : ISecretStore, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _initialization.Dispose();
+        _database.Dispose();
         _writer.Dispose();
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            await using (var pragmas = connection.CreateCommand())
-            {
-                // Per connection: every commit is on disk before the response says it happened.
-                pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
-                await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            if (!_initialized)
-            {
-                await InitializeAsync(connection, cancellationToken);
-            }
-
-            return connection;
+            return await _database.OpenAsync(cancellationToken);
         }
         catch (SqliteException e)
         {
-            await connection.DisposeAsync();
             throw new SecretStoreUnavailableException($"The SQLite secret store at {DatabasePath} cannot be opened: {e.Message}", e);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
         }
     }
 
     private async Task InitializeAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await _initialization.WaitAsync(cancellationToken);
-        try
+        await using (var schema = connection.CreateCommand())
         {
-            if (_initialized)
-            {
-                return;
-            }
-
-            await using (var schema = connection.CreateCommand())
-            {
-                schema.CommandText = """
-                    PRAGMA journal_mode = WAL;
-                    CREATE TABLE IF NOT EXISTS webhook_secrets (
-                        owner_did TEXT NOT NULL,
-                        name TEXT NOT NULL,
-                        protected_token BLOB NOT NULL,
-                        created_at INTEGER NOT NULL,
-                        last_rotated_at INTEGER NULL,
-                        PRIMARY KEY (owner_did, name)
-                    ) WITHOUT ROWID;
-                    CREATE TABLE IF NOT EXISTS secret_store_meta (
-                        id INTEGER PRIMARY KEY CHECK (id = 1),
-                        canary BLOB NOT NULL
-                    );
-                    INSERT INTO secret_store_meta (id, canary) VALUES (1, $canary) ON CONFLICT (id) DO NOTHING;
-                    """;
-                schema.Parameters.AddWithValue("$canary", _protector.NewCanary());
-                await schema.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var canary = connection.CreateCommand())
-            {
-                canary.CommandText = "SELECT canary FROM secret_store_meta WHERE id = 1";
-                _protector.VerifyCanary((byte[])(await canary.ExecuteScalarAsync(cancellationToken))!);
-            }
-
-            _initialized = true;
+            schema.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE IF NOT EXISTS webhook_secrets (
+                    owner_did TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    protected_token BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    last_rotated_at INTEGER NULL,
+                    PRIMARY KEY (owner_did, name)
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS secret_store_meta (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    canary BLOB NOT NULL
+                );
+                INSERT INTO secret_store_meta (id, canary) VALUES (1, $canary) ON CONFLICT (id) DO NOTHING;
+                """;
+            schema.Parameters.AddWithValue("$canary", _protector.NewCanary());
+            await schema.ExecuteNonQueryAsync(cancellationToken);
         }
-        finally
+
+        await using (var canary = connection.CreateCommand())
         {
-            _initialization.Release();
+            canary.CommandText = "SELECT canary FROM secret_store_meta WHERE id = 1";
+            _protector.VerifyCanary((byte[])(await canary.ExecuteScalarAsync(cancellationToken))!);
         }
     }
 
