@@ -52,7 +52,7 @@ public class RecordBenchmarks
     {
         var reader = new Utf8JsonReader(_post);
         reader.Read();
-        return Post.Main.ReadJson(ref reader, "Record");
+        return Wisp.Xrpc.Serialization.LexiconJson.Read<Post.Main>(ref reader, "Record");
     }
 
     /// <summary>The same checks the lexicon asks for, written as a separate pass over the deserialized object.</summary>

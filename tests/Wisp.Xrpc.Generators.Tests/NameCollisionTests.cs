@@ -68,7 +68,7 @@ public sealed class NameCollisionTests
             """{"lexicon": 1, "id": "com.example.method", "defs": {"main": {"type": "object", "properties": {}}}}""",
             """
             {"lexicon": 1, "id": "com.example.defs", "defs": {
-              "readJson": {"type": "object", "properties": {}}, "writeJson": {"type": "object", "properties": {}},
+              "readFrom": {"type": "object", "properties": {}}, "writeTo": {"type": "object", "properties": {}},
               "lexiconPropertyNames": {"type": "object", "properties": {}}, "extensionData": {"type": "object", "properties": {}},
               "id": {"type": "token"}, "defs": {"type": "object", "properties": {}}, "equals": {"type": "object", "properties": {}},
               "input": {"type": "object", "properties": {}}}}
@@ -79,7 +79,7 @@ public sealed class NameCollisionTests
         Assert.Contains("ErrorsError(", result.Source("com.example.errors"));
         Assert.Contains("ToStringError(", result.Source("com.example.errors"));
         var defs = result.Source("com.example.defs");
-        foreach (var name in new[] { "ReadJsonDef", "WriteJsonDef", "LexiconPropertyNamesDef", "ExtensionDataDef", "IdDef", "DefsDef", "EqualsDef", "InputDef" })
+        foreach (var name in new[] { "ReadFromDef", "WriteToDef", "LexiconPropertyNamesDef", "ExtensionDataDef", "IdDef", "DefsDef", "EqualsDef", "InputDef" })
         {
             Assert.Contains(name, defs);
         }
@@ -147,7 +147,7 @@ public sealed class NameCollisionTests
               "unknown": {"type": "object", "properties": {}}, "readJson": {"type": "object", "properties": {}}}}
             """);
 
-        Assert.Contains("case \"com.example.feed#unknown\": return global::TestApp.Lexicons.Com.Example.Feed.Unknown.ReadJson", result.Source("com.example.feed"));
+        Assert.Contains("case \"com.example.feed#unknown\": return global::TestApp.Lexicons.Com.Example.Feed.Unknown.ReadFrom", result.Source("com.example.feed"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class Lexicon
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
-        return T.ReadJson(ref reader, path);
+        return LexiconJson.Read<T>(ref reader, path);
     }
 
     public static string Write<T>(T value)

@@ -40,7 +40,7 @@ public sealed class RoundTripTests
             "parent": {"uri": "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g", "cid": "{{{Cid}}}"}
           },
           "via": "a future client field the lexicon does not declare",
-          "nested": {"kept": [1, 2.5, null, true]}
+          "nested": {"kept": [1, -25, null, true, {"$bytes": "AQI"}]}
         }
         """;
 

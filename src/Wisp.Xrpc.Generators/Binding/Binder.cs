@@ -17,7 +17,7 @@ internal sealed class Binder
     private const string Empty = "global::Wisp.Xrpc.Serialization.XrpcEmpty";
 
     /// <summary>Members of every generated object class (and <see cref="object"/>'s), which properties and nested types must not take.</summary>
-    private static readonly string[] ObjectMemberNames = ["ReadJson", "WriteJson", "LexiconPropertyNames", "ExtensionData", .. NameScope.ObjectMembers];
+    private static readonly string[] ObjectMemberNames = ["ReadFrom", "WriteTo", "LexiconPropertyNames", "ExtensionData", .. NameScope.ObjectMembers];
 
     private static readonly string[] ReaderLocals = ["reader", "path", "index", "extensionData", "item", "i", "e", "_"];
     private static readonly string[] WriterLocals = ["writer", "type", "_"];
@@ -378,14 +378,14 @@ internal sealed class Binder
             LexiconInteger i => new ValueSpec(ValueKind.Integer, "long", false, new ValueConstraints(
                 Minimum: i.Minimum, Maximum: i.Maximum, IntegerConst: i.Const, IntegerDefault: i.Default, IntegerEnum: i.Enum)),
             LexiconBoolean b => new ValueSpec(ValueKind.Boolean, "bool", false, new ValueConstraints(BooleanConst: b.Const, BooleanDefault: b.Default)),
-            LexiconUnknown => new ValueSpec(ValueKind.Unknown, "global::System.Text.Json.JsonElement", false, ValueConstraints.None),
+            LexiconUnknown => new ValueSpec(ValueKind.Unknown, "global::Wisp.Xrpc.DataModel.DataModelValue", false, ValueConstraints.None),
             LexiconBlob blob => new ValueSpec(ValueKind.Blob, "global::Wisp.Xrpc.BlobRef", false, new ValueConstraints(Accept: blob.Accept, MaxSize: blob.MaxSize)),
             LexiconBytes bytes => new ValueSpec(ValueKind.Bytes, "byte[]", false, new ValueConstraints(MinLength: bytes.MinLength, MaxLength: bytes.MaxLength)),
             LexiconCidLink => new ValueSpec(ValueKind.CidLink, "global::Wisp.Xrpc.CidLink", false, ValueConstraints.None),
             LexiconUnion => new ValueSpec(ValueKind.Union, nestedFullName!, false, ValueConstraints.None),
             LexiconObject => new ValueSpec(ValueKind.Object, nestedFullName!, false, ValueConstraints.None),
             LexiconRef reference => new ValueSpec(ValueKind.Object, ObjectType(reference), false, ValueConstraints.None),
-            _ => new ValueSpec(ValueKind.Unknown, "global::System.Text.Json.JsonElement", false, ValueConstraints.None),
+            _ => new ValueSpec(ValueKind.Unknown, "global::Wisp.Xrpc.DataModel.DataModelValue", false, ValueConstraints.None),
         };
     }
 
@@ -409,7 +409,7 @@ internal sealed class Binder
         // Members from referenced assemblies are held by classes nested in the interface, named after the member (its
         // lexicon's class for main, the definition's type for a defs lexicon, else both: Images, SelfLabels,
         // ImagesView), in the interface's one scope.
-        List<string> reserved = [name, "ReadJson", "WriteJson", .. NameScope.ObjectMembers];
+        List<string> reserved = [name, "ReadFrom", "WriteTo", .. NameScope.ObjectMembers];
         if (!union.Closed)
         {
             reserved.Add("Unknown");
@@ -462,7 +462,7 @@ internal sealed class Binder
     private string ObjectType(LexiconRef reference) =>
         Resolve(reference) is { Definition.TypeName: { } typeName } target
             ? $"{ClassName(target.Document)}.{typeName}"
-            : "global::System.Text.Json.JsonElement"; // not reached: the index drops every definition with a ref that names no object
+            : "global::Wisp.Xrpc.DataModel.DataModelValue"; // not reached: the index drops every definition with a ref that names no object
 
     private (IndexedDocument Document, IndexedDefinition Definition)? Resolve(LexiconRef reference)
     {

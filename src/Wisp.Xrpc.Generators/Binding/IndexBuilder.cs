@@ -19,7 +19,7 @@ internal static class IndexBuilder
         ["Id", "Method", "Endpoint", "CallAsync", "Connect", "MessageCodec", "IHandler", "Errors", "DefaultHandler", "RecordKey", "Scope", "IMessage", "Params", "Input", "Output"];
 
     /// <summary>Members every generated object has; a definition class named so would hold a member named like itself (CS0542).</summary>
-    private static readonly string[] ObjectClassMembers = ["ReadJson", "WriteJson", "LexiconPropertyNames", "ExtensionData"];
+    private static readonly string[] ObjectClassMembers = ["ReadFrom", "WriteTo", "LexiconPropertyNames", "ExtensionData"];
 
     /// <summary>What other lexicons see of <paramref name="document"/>: shapes without descriptions, and its refs.</summary>
     public static DocumentSummary Summarize(LexiconDocument document)

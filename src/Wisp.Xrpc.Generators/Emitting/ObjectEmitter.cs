@@ -7,7 +7,8 @@ namespace Wisp.Xrpc.Generators.Emitting;
 
 /// <summary>
 /// Emits a lexicon <c>object</c> as a sealed class that reads, validates and writes itself
-/// (<c>ILexiconObject&lt;T&gt;</c>): one pass over the JSON, no reflection; then the types nested in it.
+/// (<c>ILexiconObject&lt;T&gt;</c>) in either encoding: one reader and one writer, generic over the encoding, one pass, no
+/// reflection; then the types nested in it.
 /// </summary>
 internal static class ObjectEmitter
 {
@@ -21,7 +22,7 @@ internal static class ObjectEmitter
         EmitProperties(w, spec.Properties);
         w.Line("/// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>");
         w.Line("[global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)");
-        w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }");
+        w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }");
         w.Line();
 
         EmitRead(w, spec);
@@ -77,9 +78,9 @@ internal static class ObjectEmitter
         }
 
         w.Line("/// <inheritdoc />");
-        w.OpenBlock($"public static {spec.FullName} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
+        w.OpenBlock($"public static {spec.FullName} ReadFrom<TReader>(ref TReader reader, string path)", ValueCodecs.ReaderConstraint);
         w.Line($"{ValueCodecs.Reader}.ExpectObject(ref reader, path);");
-        w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;");
+        w.Line("global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;");
         foreach (var p in properties)
         {
             w.Line($"{ValueCodecs.LocalType(p.Value)}? {p.Local} = default;");
@@ -91,21 +92,20 @@ internal static class ObjectEmitter
 
         if (properties.Count == 0)
         {
-            w.OpenBlock($"while ({ValueCodecs.Reader}.NextProperty(ref reader))");
-            w.Line($"{ValueCodecs.Reader}.KeepProperty(ref reader, ref extensionData);");
-            w.CloseBlock();
+            // No declared property: every one is kept.
+            w.Line("reader.NextProperty(global::Wisp.Xrpc.Serialization.LexiconPropertyNames.None, -1, ref extensionData, path);");
         }
         else
         {
             // One case per declared property, numbered as in the names table; the runtime matches the names and keeps
             // undeclared properties (one call per property read, not an if-chain per type: less code to compile).
-            w.OpenBlock($"for (var index = -1; (index = {ValueCodecs.Reader}.NextProperty(ref reader, {PropertyNamesField}, index, ref extensionData)) >= 0;)");
+            w.OpenBlock($"for (var index = -1; (index = reader.NextProperty({PropertyNamesField}, index, ref extensionData, path)) >= 0;)");
             w.OpenBlock("switch (index)");
             for (var i = 0; i < properties.Count; i++)
             {
                 var p = properties[i];
                 w.Line(p.IsNullable
-                    ? $"case {i}: {p.PresentLocal} = true; {p.Local} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {ValueCodecs.Read(p)}; break;"
+                    ? $"case {i}: {p.PresentLocal} = true; {p.Local} = reader.TryReadNull() ? null : {ValueCodecs.Read(p)}; break;"
                     : $"case {i}: {p.Local} = {ValueCodecs.Read(p)}; break;");
             }
 
@@ -118,6 +118,11 @@ internal static class ObjectEmitter
             ConstraintEmitter.EmitPresenceAndConstraints(w, p);
         }
 
+        if (spec.RecordType is { } recordType)
+        {
+            w.Line($"{ValueCodecs.Reader}.CheckRecordType(extensionData, path, {SourceWriter.Literal(recordType)});");
+        }
+
         var initializers = Initializers(properties);
         w.Line($"return new {spec.FullName} {{ {initializers}{(initializers.Length == 0 ? string.Empty : ", ")}ExtensionData = extensionData }};");
         w.CloseBlock();
@@ -126,10 +131,11 @@ internal static class ObjectEmitter
     private static void EmitWrite(SourceWriter w, ObjectSpec spec)
     {
         w.Line("/// <inheritdoc />");
-        w.Line($"public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, {(spec.RecordType is null ? "null" : SourceWriter.Literal(spec.RecordType))});");
+        w.Indent("public void WriteTo<TWriter>(TWriter writer)");
+        w.Line($"{ValueCodecs.WriterConstraint} => WriteTo(writer, {(spec.RecordType is null ? "null" : SourceWriter.Literal(spec.RecordType))});").Outdent();
         w.Line();
         w.Line("/// <summary>Writes the object, with <c>$type</c> first when <paramref name=\"type\"/> is given (a union member, a record).</summary>");
-        w.OpenBlock("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)");
+        w.OpenBlock("public void WriteTo<TWriter>(TWriter writer, string? type)", ValueCodecs.WriterConstraint);
         w.Line("writer.WriteStartObject();");
         w.Line($"{ValueCodecs.Writer}.WriteString(writer, \"$type\"u8, type);");
         foreach (var p in spec.Properties)
@@ -151,7 +157,7 @@ internal static class ObjectEmitter
                 w.Line(ValueCodecs.Write(p.Value, name, p.WriteLocal));
                 w.CloseBlock();
                 w.OpenBlock("else");
-                w.Line($"writer.WriteNull({name});");
+                w.Line($"{ValueCodecs.Writer}.WriteNull(writer, {name});");
                 w.CloseBlock();
                 w.CloseBlock();
                 continue;
@@ -163,7 +169,7 @@ internal static class ObjectEmitter
             if (p.IsRequired)
             {
                 w.OpenBlock("else");
-                w.Line($"writer.WriteNull({name});");
+                w.Line($"{ValueCodecs.Writer}.WriteNull(writer, {name});");
                 w.CloseBlock();
             }
         }

@@ -29,6 +29,18 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Opens a block whose header has a constraint clause on a line of its own (a generic method).</summary>
+    public SourceWriter OpenBlock(string header, string constraints)
+    {
+        Line(header);
+        _indent++;
+        Line(constraints);
+        _indent--;
+        Line("{");
+        _indent++;
+        return this;
+    }
+
     /// <summary>Writes a line and indents what follows (for wrapped argument lists); <see cref="Outdent"/> ends it.</summary>
     public SourceWriter Indent(string line)
     {

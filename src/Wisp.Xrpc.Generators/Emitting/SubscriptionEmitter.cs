@@ -52,7 +52,7 @@ internal static class SubscriptionEmitter
 
         w.Line();
         w.Line("/// <summary>The stream's messages as event-stream frames and back: DAG-CBOR, the member's <c>$type</c> as the header's <c>t</c>.</summary>");
-        w.Line($"public static readonly global::Wisp.Xrpc.Subscriptions.XrpcMessageCodec<{message}> MessageCodec = new(Id, {message}.WriteJson, {message}.ReadJson);");
+        w.Line($"public static readonly global::Wisp.Xrpc.Subscriptions.XrpcMessageCodec<{message}> MessageCodec = new(Id, {message}.WriteTo<global::Wisp.Xrpc.DataModel.CborLexiconWriter>, {message}.ReadFrom<global::Wisp.Xrpc.DataModel.CborLexiconReader>);");
 
         var handlerParameters = (endpoint.HasParams ? $"{endpoint.ParamsType} parameters, " : string.Empty)
             + "global::Wisp.Xrpc.XrpcCallContext context, global::System.Threading.CancellationToken cancellationToken";

@@ -21,12 +21,12 @@ internal static class UnionEmitter
         if (!union.Closed)
         {
             w.Line("/// <summary>A member whose <c>$type</c> the lexicon does not name, kept as it came and written back unchanged.</summary>");
-            w.OpenBlock($"public sealed class Unknown(string type, global::System.Text.Json.JsonElement value) : {union.FullName}");
+            w.OpenBlock($"public sealed class Unknown(string type, global::Wisp.Xrpc.DataModel.DataModelValue value) : {union.FullName}");
             w.Line("/// <summary>The member's <c>$type</c>.</summary>");
             w.Line("public string Type { get; } = type;");
             w.Line();
             w.Line("/// <summary>The member as it was read, <c>$type</c> included.</summary>");
-            w.Line("public global::System.Text.Json.JsonElement Value { get; } = value;");
+            w.Line("public global::Wisp.Xrpc.DataModel.DataModelValue Value { get; } = value ?? throw new global::System.ArgumentNullException(nameof(value));");
             w.CloseBlock();
             w.Line();
         }
@@ -40,13 +40,13 @@ internal static class UnionEmitter
         }
 
         w.Line("/// <summary>Reads a member, told apart by its <c>$type</c>.</summary>");
-        w.OpenBlock($"public static {union.FullName} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)");
+        w.OpenBlock($"public static {union.FullName} ReadFrom<TReader>(ref TReader reader, string path)", ValueCodecs.ReaderConstraint);
         w.OpenBlock($"switch ({ValueCodecs.Reader}.UnionType(ref reader, path))");
         foreach (var member in union.Members)
         {
             w.Line(member.WrappedType is { } wrapped
-                ? $"case {SourceWriter.Literal(member.TypeId)}: return new {member.FullName}({wrapped}.ReadJson(ref reader, path));"
-                : $"case {SourceWriter.Literal(member.TypeId)}: return {member.FullName}.ReadJson(ref reader, path);");
+                ? $"case {SourceWriter.Literal(member.TypeId)}: return new {member.FullName}({wrapped}.ReadFrom(ref reader, path));"
+                : $"case {SourceWriter.Literal(member.TypeId)}: return {member.FullName}.ReadFrom(ref reader, path);");
         }
 
         w.Line(union.Closed
@@ -56,19 +56,19 @@ internal static class UnionEmitter
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Writes a member with its <c>$type</c>.</summary>");
-        w.OpenBlock($"public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {union.FullName} value)");
+        w.OpenBlock($"public static void WriteTo<TWriter>(TWriter writer, {union.FullName} value)", ValueCodecs.WriterConstraint);
         w.OpenBlock("switch (value)");
         for (var i = 0; i < union.Members.Count; i++)
         {
             var member = union.Members[i];
             w.Line(member.Wrapper is null
-                ? $"case {member.FullName} member{i}: member{i}.WriteJson(writer, {SourceWriter.Literal(member.TypeId)}); break;"
-                : $"case {member.FullName} member{i}: member{i}.Value.WriteJson(writer, {SourceWriter.Literal(member.TypeId)}); break;");
+                ? $"case {member.FullName} member{i}: member{i}.WriteTo(writer, {SourceWriter.Literal(member.TypeId)}); break;"
+                : $"case {member.FullName} member{i}: member{i}.Value.WriteTo(writer, {SourceWriter.Literal(member.TypeId)}); break;");
         }
 
         if (!union.Closed)
         {
-            w.Line($"case {union.FullName}.Unknown unknown: unknown.Value.WriteTo(writer); break;");
+            w.Line($"case {union.FullName}.Unknown unknown: writer.WriteValue(unknown.Value); break;");
         }
 
         w.Line("default: throw new global::System.ArgumentException(\"Not a member of this union: \" + value?.GetType().FullName, nameof(value));");

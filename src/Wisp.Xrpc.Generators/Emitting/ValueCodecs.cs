@@ -4,12 +4,18 @@ namespace Wisp.Xrpc.Generators.Emitting;
 
 /// <summary>
 /// How each kind of value is read, written and typed in generated code: the runtime helpers
-/// (<c>LexiconJsonReader</c>, <c>LexiconJsonWriter</c>, <c>LexiconQueryReader</c>) each kind calls, in one table.
+/// (<c>LexiconReader</c>, <c>LexiconWriter</c>, <c>LexiconQueryReader</c>) each kind calls, in one table.
 /// </summary>
 internal static class ValueCodecs
 {
-    public const string Reader = "global::Wisp.Xrpc.Serialization.LexiconJsonReader";
-    public const string Writer = "global::Wisp.Xrpc.Serialization.LexiconJsonWriter";
+    public const string Reader = "global::Wisp.Xrpc.Serialization.LexiconReader";
+    public const string Writer = "global::Wisp.Xrpc.Serialization.LexiconWriter";
+
+    /// <summary>The type parameter constraints of a generated reader and writer, generic over the encoding.</summary>
+    public const string ReaderConstraint = "where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct";
+
+    /// <inheritdoc cref="ReaderConstraint"/>
+    public const string WriterConstraint = "where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter";
     private const string QueryReader = "global::Wisp.Xrpc.Serialization.LexiconQueryReader";
 
     /// <summary>The C# type of the value as a local: the item type, or a <c>List&lt;T&gt;</c> of it.</summary>
@@ -34,7 +40,7 @@ internal static class ValueCodecs
         return value.Kind switch
         {
             ValueKind.String or ValueKind.Integer or ValueKind.Boolean or ValueKind.Unknown => $"{Reader}.Get{value.Kind}{array}(ref reader, path, {name})",
-            ValueKind.Object => $"{Reader}.GetObject{array}<{value.ClrType}>(ref reader, path, {name})",
+            ValueKind.Object => $"{Reader}.GetObject{array}<TReader, {value.ClrType}>(ref reader, path, {name})",
             _ => $"{Reader}.{(value.IsArray ? "GetArray" : "Get")}(ref reader, path, {name}, {ItemReader(value)})",
         };
     }
@@ -51,7 +57,7 @@ internal static class ValueCodecs
         };
     }
 
-    /// <summary>Whether the writer helper of this kind writes nothing for null (see <c>LexiconJsonWriter</c>).</summary>
+    /// <summary>Whether the writer helper of this kind writes nothing for null (see <c>LexiconWriter</c>).</summary>
     public static bool WriterSkipsNull(ValueSpec value) => value.Kind is ValueKind.String or ValueKind.Integer or ValueKind.Boolean or ValueKind.Object;
 
     /// <summary>The expression that reads a parameter from the query string.</summary>
@@ -61,14 +67,14 @@ internal static class ValueCodecs
     /// <summary>The <c>LexiconValueReader</c> of a blob, bytes, cid-link or union value.</summary>
     private static string ItemReader(ValueSpec value) => value.Kind switch
     {
-        ValueKind.Union => $"{value.ClrType}.ReadJson",
-        _ => $"{Reader}.Read{value.Kind}",
+        ValueKind.Union => $"{value.ClrType}.ReadFrom<TReader>",
+        _ => $"{Reader}.Read{value.Kind}<TReader>",
     };
 
-    /// <summary>The writer (an <c>Action&lt;Utf8JsonWriter, T&gt;</c>) of a blob, bytes, cid-link or union value.</summary>
+    /// <summary>The <c>LexiconValueWriter</c> of a blob, bytes, cid-link or union value.</summary>
     private static string ItemWriter(ValueSpec value) => value.Kind switch
     {
-        ValueKind.Union => $"{value.ClrType}.WriteJson",
-        _ => $"{Writer}.Write{value.Kind}",
+        ValueKind.Union => $"{value.ClrType}.WriteTo<TWriter>",
+        _ => $"{Writer}.Write{value.Kind}<TWriter>",
     };
 }

@@ -36,7 +36,7 @@ internal sealed record LexiconArray(string? Description, LexiconType Items, long
 /// <summary><c>object</c>, and the <c>parameters</c> of a query or procedure.</summary>
 internal sealed record LexiconObject(string? Description, EquatableArray<LexiconProperty> Properties) : LexiconType(Description);
 
-/// <summary><c>unknown</c>: any JSON object, kept as it came (<c>System.Text.Json.JsonElement</c>).</summary>
+/// <summary><c>unknown</c>: any object of the data model, kept as it came (<c>Wisp.Xrpc.DataModel.DataModelValue</c>).</summary>
 internal sealed record LexiconUnknown(string? Description) : LexiconType(Description);
 
 /// <summary><c>blob</c>: a reference to binary data (<c>Wisp.Xrpc.BlobRef</c>), with its <c>accept</c> MIME globs and <c>maxSize</c>.</summary>

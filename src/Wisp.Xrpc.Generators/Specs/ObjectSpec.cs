@@ -68,7 +68,7 @@ internal enum ValueKind
 internal sealed record ValueSpec(ValueKind Kind, string ClrType, bool IsArray, ValueConstraints Constraints, long? MinItems = null, long? MaxItems = null)
 {
     /// <summary>A C# value type, read into a nullable local.</summary>
-    public bool IsValueType => !IsArray && Kind is ValueKind.Integer or ValueKind.Boolean or ValueKind.Unknown or ValueKind.CidLink;
+    public bool IsValueType => !IsArray && Kind is ValueKind.Integer or ValueKind.Boolean or ValueKind.CidLink;
 }
 
 /// <summary>The constraints a lexicon puts on a value (atproto.com/specs/lexicon), for the kinds they apply to.</summary>

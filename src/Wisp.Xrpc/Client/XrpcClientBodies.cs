@@ -30,7 +30,7 @@ internal static class XrpcClientBodies
         {
             var reader = new Utf8JsonReader(buffer.WrittenSpan);
             reader.Read();
-            T.ReadJson(ref reader, "Input");
+            LexiconJson.Read<T>(ref reader, "Input");
         }
         catch (LexiconValidationException invalid)
         {
@@ -164,7 +164,7 @@ internal static class XrpcClientBodies
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 128 });
             reader.Read();
-            var value = T.ReadJson(ref reader, "Output");
+            var value = LexiconJson.Read<T>(ref reader, "Output");
             // Anything after the value is a JsonException from Read(): the reader takes one value only.
             reader.Read();
             return value;

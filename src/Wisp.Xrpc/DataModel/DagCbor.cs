@@ -152,7 +152,8 @@ public static class DagCbor
         return left[..l].SequenceCompareTo(right[..r]);
     }
 
-    private static DataModelValue Read(CborReader reader, int total, int depthLeft)
+    /// <summary>Reads the value at the reader, strictly, with <paramref name="depthLeft"/> levels of nesting allowed.</summary>
+    internal static DataModelValue Read(CborReader reader, int total, int depthLeft)
     {
         var offset = total - reader.BytesRemaining;
         switch (reader.PeekState())

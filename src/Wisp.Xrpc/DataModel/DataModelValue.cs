@@ -36,7 +36,9 @@ public enum DataModelKind
 /// objects become bytes and links) or from DAG-CBOR, written to either, so a record read from JSON and the same
 /// record read from CBOR encode to identical bytes and hash to the same CID. Immutable; compares by value.
 /// This is what <c>unknown</c> values and unknown fields are, and what <see cref="DagCbor"/> reads and writes.
+/// System.Text.Json reads and writes it in the data model's JSON form (<see cref="DataModelValueJsonConverter"/>).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DataModelValueJsonConverter))]
 public sealed class DataModelValue : IEquatable<DataModelValue>
 {
     private static readonly IComparer<string> KeyOrder = Comparer<string>.Create(DagCbor.CompareKeys);

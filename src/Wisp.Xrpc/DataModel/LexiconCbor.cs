@@ -1,57 +1,125 @@
-using System.Buffers;
-using System.Text.Json;
+using System.Formats.Cbor;
 using Wisp.Xrpc.Serialization;
 
 namespace Wisp.Xrpc.DataModel;
 
 /// <summary>
-/// DAG-CBOR for every generated type, through the one code path the JSON form already has: a value is written as
-/// JSON and re-encoded from the data model, and CBOR is read into the data model and then through the type's own
-/// validating reader. The rules, messages and error paths are the JSON path's exactly, no generated code is added,
-/// and a record read from either encoding writes identical bytes and hashes to the same CID.
+/// DAG-CBOR for every generated type, through the type's own reader and writer (the ones its JSON form uses, generic
+/// over the encoding): the rules, messages and error paths are the JSON path's exactly, and a record read from either
+/// encoding writes identical bytes and hashes to the same CID.
 /// </summary>
 public static class LexiconCbor
 {
+    [ThreadStatic]
+    private static CborReader? t_reader;
+
+    [ThreadStatic]
+    private static CborWriter? t_writer;
+
     /// <summary>The canonical DAG-CBOR of <paramref name="value"/> (a record with its <c>$type</c>).</summary>
     public static byte[] ToDagCbor<T>(this T value)
         where T : ILexiconObject<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            value.WriteJson(writer);
-        }
+        return Write(value, static (writer, value) => value.WriteTo(writer));
+    }
 
-        return DagCbor.Encode(DataModelJson.Read(buffer.WrittenSpan));
+    /// <summary>The canonical DAG-CBOR of a value <paramref name="write"/> writes (a union member, for one).</summary>
+    public static byte[] Write<T>(T value, LexiconValueWriter<CborLexiconWriter, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var writer = Rent();
+        try
+        {
+            write(new CborLexiconWriter(writer), value);
+            return writer.Encode();
+        }
+        finally
+        {
+            Return(writer);
+        }
     }
 
     /// <summary>The CID of <paramref name="value"/>'s DAG-CBOR: what a strongRef to the record names.</summary>
     public static Cid ComputeCid<T>(this T value)
-        where T : ILexiconObject<T> => Cid.ForDagCbor(value.ToDagCbor());
+        where T : ILexiconObject<T>
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var writer = Rent();
+        byte[]? rented = null;
+        try
+        {
+            value.WriteTo(new CborLexiconWriter(writer));
+            var size = writer.BytesWritten;
+            var bytes = size <= 1024 ? stackalloc byte[size] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(size));
+            writer.Encode(bytes);
+            return Cid.ForDagCbor(bytes[..size]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            Return(writer);
+        }
+    }
 
     /// <summary>
-    /// Reads DAG-CBOR into <typeparamref name="T"/>, strictly (<see cref="DagCbor"/>), then validates it as the JSON
-    /// path does: <see cref="Validation.LexiconValidationException"/> with the same message for the same problem.
+    /// Reads DAG-CBOR into <typeparamref name="T"/>, strictly (the rules of <see cref="DagCbor"/>), validating it as
+    /// the JSON path does: <see cref="Validation.LexiconValidationException"/> with the same message for the same
+    /// problem; bytes that are not DAG-CBOR are a <see cref="DagCborException"/>.
     /// </summary>
-    /// <param name="bytes">One DAG-CBOR value.</param>
+    /// <param name="bytes">One DAG-CBOR value, nothing after it.</param>
     /// <param name="path">Where the value is, for error messages.</param>
-    public static T ReadDagCbor<T>(ReadOnlyMemory<byte> bytes, string path = "Record")
-        where T : ILexiconObject<T> => Read<T>(DagCbor.Decode(bytes), path);
+    /// <param name="maxDepth">How deep arrays and maps may nest.</param>
+    public static T ReadDagCbor<T>(ReadOnlyMemory<byte> bytes, string path = "Record", int maxDepth = DagCbor.DefaultMaxDepth)
+        where T : ILexiconObject<T> => Read(bytes, path, T.ReadFrom, maxDepth);
 
-    /// <summary>Reads a data-model value (a CAR block, an event's body) into <typeparamref name="T"/>, validating it.</summary>
+    /// <summary>Reads DAG-CBOR with <paramref name="read"/> (a union's reader, for one), strictly and validating, as <see cref="ReadDagCbor{T}"/> does.</summary>
+    public static T Read<T>(ReadOnlyMemory<byte> bytes, string path, LexiconValueReader<CborLexiconReader, T> read, int maxDepth = DagCbor.DefaultMaxDepth)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var reader = t_reader ?? new CborReader(bytes, CborConformanceMode.Canonical, allowMultipleRootLevelValues: false);
+        t_reader = null; // taken for this read (a reader inside this one gets its own)
+        reader.Reset(bytes);
+        try
+        {
+            var lexicon = new CborLexiconReader(reader, bytes, maxDepth);
+            var value = read(ref lexicon, path);
+            return reader.BytesRemaining == 0
+                ? value
+                : throw new DagCborException("Bytes after the end of the value", bytes.Length - reader.BytesRemaining);
+        }
+        catch (Exception e) when (e is CborContentException or InvalidOperationException or OverflowException or FormatException and not DagCborException)
+        {
+            throw new DagCborException("Not valid DAG-CBOR: " + e.Message, bytes.Length - reader.BytesRemaining, e);
+        }
+        finally
+        {
+            t_reader = reader;
+        }
+    }
+
+    /// <summary>Reads a data-model value (a decoded block, an event's body) into <typeparamref name="T"/>, validating it.</summary>
     public static T Read<T>(DataModelValue value, string path = "Record")
         where T : ILexiconObject<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            DataModelJson.Write(writer, value);
-        }
+        return ReadDagCbor<T>(DagCbor.Encode(value), path);
+    }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        reader.Read();
-        return T.ReadJson(ref reader, path);
+    private static CborWriter Rent()
+    {
+        var writer = t_writer ?? CborLexiconWriter.Create();
+        t_writer = null;
+        return writer;
+    }
+
+    private static void Return(CborWriter writer)
+    {
+        writer.Reset();
+        t_writer = writer;
     }
 }

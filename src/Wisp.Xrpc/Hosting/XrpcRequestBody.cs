@@ -131,7 +131,7 @@ internal static class XrpcRequestBody
                 throw XrpcException.InvalidRequest("A request body is expected but none was provided");
             }
 
-            var value = T.ReadJson(ref reader, "Input");
+            var value = LexiconJson.Read<T>(ref reader, "Input");
             if (reader.Read())
             {
                 throw XrpcException.InvalidRequest("Request body is not valid JSON: unexpected content after the end of the value");

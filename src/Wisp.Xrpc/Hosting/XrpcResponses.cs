@@ -83,7 +83,7 @@ public static class XrpcResponses
     {
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        T.ReadJson(ref reader, "Output");
+        LexiconJson.Read<T>(ref reader, "Output");
     }
 
     private static void WriteError(System.Buffers.IBufferWriter<byte> output, string error, string? message)

@@ -1,27 +1,29 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Wisp.Xrpc.Hosting;
 
 namespace Wisp.Xrpc.Serialization;
 
 /// <summary>
-/// A lexicon object type that reads, validates and writes itself as JSON with no reflection.
-/// The generator implements it on every DTO it emits.
+/// A lexicon object type that reads, validates and writes itself with no reflection, in either encoding of the data
+/// model: JSON (<see cref="LexiconJson"/>) and DAG-CBOR (<see cref="DataModel.LexiconCbor"/>). The generator implements it on
+/// every DTO it emits, with one reader and one writer generic over the encoding.
 /// </summary>
 /// <typeparam name="TSelf">The implementing type.</typeparam>
 public interface ILexiconObject<TSelf> : IXrpcBody<TSelf>
     where TSelf : ILexiconObject<TSelf>
 {
     /// <summary>
-    /// Reads and validates a value. The reader is on the value's first token; on return it is on its last.
+    /// Reads and validates a value. The reader is on the value; on return it is past it.
     /// Throws <see cref="Validation.LexiconValidationException"/> when the value breaks the lexicon.
     /// </summary>
-    /// <param name="reader">The JSON reader.</param>
+    /// <param name="reader">The encoding's reader.</param>
     /// <param name="path">Where the value is, for error messages (e.g. <c>Input</c>).</param>
-    static abstract TSelf ReadJson(ref Utf8JsonReader reader, string path);
+    static abstract TSelf ReadFrom<TReader>(ref TReader reader, string path)
+        where TReader : ILexiconReader, allows ref struct;
 
-    /// <summary>Writes the value as a JSON object.</summary>
-    void WriteJson(Utf8JsonWriter writer);
+    /// <summary>Writes the value as an object (a record with its <c>$type</c>).</summary>
+    void WriteTo<TWriter>(TWriter writer)
+        where TWriter : ILexiconWriter;
 
     /// <summary>As a request body: JSON of at most <see cref="WispXrpcOptions.MaxJsonRequestBodySize"/> bytes, read and validated.</summary>
     static ValueTask<TSelf> IXrpcBody<TSelf>.ReadBodyAsync(HttpContext httpContext, XrpcMethod method, WispXrpcOptions options) =>

@@ -5,13 +5,15 @@ namespace Wisp.Xrpc.Serialization;
 
 /// <summary>
 /// The property names an object's lexicon declares, in the order its generated reader numbers them, as UTF-8:
-/// <see cref="LexiconJsonReader.NextProperty(ref Utf8JsonReader, LexiconPropertyNames, int, ref Dictionary{string, JsonElement}?)"/>
-/// matches the reader's current property name against them without allocating.
+/// <see cref="ILexiconReader.NextProperty"/> matches the current property name against them without allocating.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public sealed class LexiconPropertyNames
 {
     private readonly byte[][] _names;
+
+    /// <summary>No names: an object whose lexicon declares no property (all are kept as extension data).</summary>
+    public static LexiconPropertyNames None { get; } = new();
 
     /// <summary>Creates the table; generated code keeps one per object type in a static field.</summary>
     public LexiconPropertyNames(params string[] names)
@@ -29,6 +31,39 @@ public sealed class LexiconPropertyNames
     /// -1 when the lexicon does not declare it.
     /// </summary>
     public int IndexOf(ref Utf8JsonReader reader, int start)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return IndexOfSlow(ref reader, start);
+        }
+
+        return IndexOf(reader.ValueSpan, start);
+    }
+
+    /// <summary>The index of <paramref name="utf8Name"/>, looking from <paramref name="start"/> round to it again; -1 when the lexicon does not declare it.</summary>
+    public int IndexOf(ReadOnlySpan<byte> utf8Name, int start)
+    {
+        var names = _names;
+        for (var i = start; i < names.Length; i++)
+        {
+            if (utf8Name.SequenceEqual(names[i]))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < start && i < names.Length; i++)
+        {
+            if (utf8Name.SequenceEqual(names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private int IndexOfSlow(ref Utf8JsonReader reader, int start)
     {
         var names = _names;
         for (var i = start; i < names.Length; i++)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Wisp.Xrpc.Serialization;
 
 /// <summary>Stands for the parameters, input or output of a method whose lexicon declares none.</summary>
@@ -14,7 +12,8 @@ public sealed class XrpcEmpty : ILexiconObject<XrpcEmpty>, ILexiconParams<XrpcEm
     }
 
     /// <inheritdoc />
-    public static XrpcEmpty ReadJson(ref Utf8JsonReader reader, string path)
+    public static XrpcEmpty ReadFrom<TReader>(ref TReader reader, string path)
+        where TReader : ILexiconReader, allows ref struct
     {
         reader.Skip();
         return Value;
@@ -29,7 +28,8 @@ public sealed class XrpcEmpty : ILexiconObject<XrpcEmpty>, ILexiconParams<XrpcEm
     }
 
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter writer)
+    public void WriteTo<TWriter>(TWriter writer)
+        where TWriter : ILexiconWriter
     {
         writer.WriteStartObject();
         writer.WriteEndObject();

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using Wisp.Xrpc.DataModel;
 using Wisp.Xrpc.Serialization;
 
@@ -15,12 +13,12 @@ namespace Wisp.Xrpc.Subscriptions;
 public sealed class XrpcMessageCodec<TMessage>
     where TMessage : class
 {
-    private readonly Action<Utf8JsonWriter, TMessage> _write;
-    private readonly LexiconValueReader<TMessage> _read;
+    private readonly LexiconValueWriter<CborLexiconWriter, TMessage> _write;
+    private readonly LexiconValueReader<CborLexiconReader, TMessage> _read;
     private readonly string _prefix;
 
     /// <summary>Creates the codec of the stream <paramref name="nsid"/> (generated code does, as the lexicon class's <c>MessageCodec</c>).</summary>
-    public XrpcMessageCodec(string nsid, Action<Utf8JsonWriter, TMessage> write, LexiconValueReader<TMessage> read)
+    public XrpcMessageCodec(string nsid, LexiconValueWriter<CborLexiconWriter, TMessage> write, LexiconValueReader<CborLexiconReader, TMessage> read)
     {
         ArgumentException.ThrowIfNullOrEmpty(nsid);
         Nsid = nsid;
@@ -36,13 +34,7 @@ public sealed class XrpcMessageCodec<TMessage>
     public (string? Type, DataModelValue Body) ToFrameParts(TMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            _write(writer, message);
-        }
-
-        var value = DataModelJson.Read(buffer.WrittenSpan);
+        var value = DagCbor.Decode(LexiconCbor.Write(message, _write));
         if (value.Kind != DataModelKind.Map || value["$type"] is not { Kind: DataModelKind.String } type)
         {
             return (null, value);
@@ -79,14 +71,6 @@ public sealed class XrpcMessageCodec<TMessage>
             entries.Add(new("$type", DataModelValue.String(type)));
         }
 
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            DataModelJson.Write(writer, DataModelValue.Map(entries));
-        }
-
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        reader.Read();
-        return _read(ref reader, "Message");
+        return LexiconCbor.Read(DagCbor.Encode(DataModelValue.Map(entries)), "Message", _read);
     }
 }

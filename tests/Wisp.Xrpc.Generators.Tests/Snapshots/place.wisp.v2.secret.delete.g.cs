@@ -109,39 +109,42 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 string? name = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
+                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "name"); break;
                     }
                 }
-                if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
+                if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "name");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.StringLength(name, path, "name", 0L, 64L);
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(name, path, "name", global::Wisp.Xrpc.Validation.LexiconFormat.RecordKey);
                 return new global::TestApp.Lexicons.Place.Wisp.V2.Secret.Delete.Input { Name = name, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }

@@ -28,36 +28,39 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("note");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Defs.Main ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Defs.Main ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 string? note = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: note = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "note"); break;
+                        case 0: note = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "note"); break;
                     }
                 }
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Defs.Main { Note = note, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "note"u8, Note);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "note"u8, Note);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }
@@ -106,44 +109,47 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("uri", "thumb");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 string? uri = default;
                 global::Wisp.Xrpc.BlobRef? thumb = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: uri = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "uri"); break;
-                        case 1: thumb = global::Wisp.Xrpc.Serialization.LexiconJsonReader.Get(ref reader, path, "thumb", global::Wisp.Xrpc.Serialization.LexiconJsonReader.ReadBlob); break;
+                        case 0: uri = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "uri"); break;
+                        case 1: thumb = global::Wisp.Xrpc.Serialization.LexiconReader.Get(ref reader, path, "thumb", global::Wisp.Xrpc.Serialization.LexiconReader.ReadBlob<TReader>); break;
                     }
                 }
-                if (uri is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "uri");
+                if (uri is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "uri");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(uri, path, "uri", global::Wisp.Xrpc.Validation.LexiconFormat.Uri);
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card { Uri = uri, Thumb = thumb, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "uri"u8, Uri);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "uri"u8, Uri);
                 if (Thumb is { } thumbValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.Write(writer, "thumb"u8, thumbValue, global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteBlob);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "thumb"u8, thumbValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBlob<TWriter>);
                 }
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }

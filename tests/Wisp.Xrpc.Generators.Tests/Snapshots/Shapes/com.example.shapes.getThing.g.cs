@@ -144,7 +144,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 var ids = global::Wisp.Xrpc.Serialization.LexiconQueryReader.GetIntegerArray(query, path, "ids");
                 var flags = global::Wisp.Xrpc.Serialization.LexiconQueryReader.GetBooleanArray(query, path, "flags");
                 var filter = global::Wisp.Xrpc.Serialization.LexiconQueryReader.GetString(query, path, "filter");
-                if (actor is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "actor");
+                if (actor is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "actor");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(actor, path, "actor", global::Wisp.Xrpc.Validation.LexiconFormat.AtIdentifier);
                 limit ??= 50L;
                 if (limit is not null)
@@ -154,7 +154,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 if (uris is not null)
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.ArrayLength(uris.Count, path, "uris", 0L, 25L);
-                    for (var i = 0; i < uris.Count; i++) { var item = uris[i]; try { global::Wisp.Xrpc.Validation.LexiconConstraints.Format(item, path, "uris", global::Wisp.Xrpc.Validation.LexiconFormat.AtUri); } catch (global::Wisp.Xrpc.Validation.LexiconValidationException e) { throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.AtItem(e, path, "uris", i); } }
+                    for (var i = 0; i < uris.Count; i++) { var item = uris[i]; try { global::Wisp.Xrpc.Validation.LexiconConstraints.Format(item, path, "uris", global::Wisp.Xrpc.Validation.LexiconFormat.AtUri); } catch (global::Wisp.Xrpc.Validation.LexiconValidationException e) { throw global::Wisp.Xrpc.Serialization.LexiconReader.AtItem(e, path, "uris", i); } }
                 }
                 return new global::TestApp.Lexicons.Com.Example.Shapes.GetThing.Params { Actor = actor, Limit = limit, Cursor = cursor, IncludeAll = includeAll, Uris = uris, Ids = ids, Flags = flags, Filter = filter };
             }

@@ -64,15 +64,16 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("foo", "fooPresent", "toString", "class", "a-b", "aB", "main", "value");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 string? foo = default;
                 var fooPresent = false;
                 string? fooPresent2 = default;
@@ -82,18 +83,18 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 long? aB_25382a = default;
                 string? mainValue = default;
                 global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue? value = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: fooPresent = true; foo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "foo"); break;
-                        case 1: fooPresent2 = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "fooPresent"); break;
-                        case 2: toStringValue = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "toString"); break;
-                        case 3: @class = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "class"); break;
-                        case 4: aB = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetInteger(ref reader, path, "a-b"); break;
-                        case 5: aB_25382a = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetInteger(ref reader, path, "aB"); break;
-                        case 6: mainValue = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "main"); break;
-                        case 7: value = global::Wisp.Xrpc.Serialization.LexiconJsonReader.Get(ref reader, path, "value", global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.ReadJson); break;
+                        case 0: fooPresent = true; foo = reader.TryReadNull() ? null : global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "foo"); break;
+                        case 1: fooPresent2 = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "fooPresent"); break;
+                        case 2: toStringValue = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "toString"); break;
+                        case 3: @class = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "class"); break;
+                        case 4: aB = global::Wisp.Xrpc.Serialization.LexiconReader.GetInteger(ref reader, path, "a-b"); break;
+                        case 5: aB_25382a = global::Wisp.Xrpc.Serialization.LexiconReader.GetInteger(ref reader, path, "aB"); break;
+                        case 6: mainValue = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "main"); break;
+                        case 7: value = global::Wisp.Xrpc.Serialization.LexiconReader.Get(ref reader, path, "value", global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.ReadFrom<TReader>); break;
                     }
                 }
                 toStringValue ??= "\"}; System.Environment.Exit(1); //";
@@ -101,35 +102,37 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
                 if (Foo.IsPresent)
                 {
                     if (Foo.Value is { } fooValue)
                     {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "foo"u8, fooValue);
+                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "foo"u8, fooValue);
                     }
                     else
                     {
-                        writer.WriteNull("foo"u8);
+                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteNull(writer, "foo"u8);
                     }
                 }
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "fooPresent"u8, FooPresent);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "toString"u8, ToStringValue);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "class"u8, Class);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteInteger(writer, "a-b"u8, AB);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteInteger(writer, "aB"u8, AB_25382a);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "main"u8, MainValue);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "fooPresent"u8, FooPresent);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "toString"u8, ToStringValue);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "class"u8, Class);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "a-b"u8, AB);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "aB"u8, AB_25382a);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "main"u8, MainValue);
                 if (Value is { } valueValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.Write(writer, "value"u8, valueValue, global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.WriteJson);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "value"u8, valueValue, global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.WriteTo<TWriter>);
                 }
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
 
@@ -139,32 +142,34 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public interface IValue
             {
                 /// <summary>A member whose <c>$type</c> the lexicon does not name, kept as it came and written back unchanged.</summary>
-                public sealed class Unknown(string type, global::System.Text.Json.JsonElement value) : global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue
+                public sealed class Unknown(string type, global::Wisp.Xrpc.DataModel.DataModelValue value) : global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue
                 {
                     /// <summary>The member's <c>$type</c>.</summary>
                     public string Type { get; } = type;
 
                     /// <summary>The member as it was read, <c>$type</c> included.</summary>
-                    public global::System.Text.Json.JsonElement Value { get; } = value;
+                    public global::Wisp.Xrpc.DataModel.DataModelValue Value { get; } = value ?? throw new global::System.ArgumentNullException(nameof(value));
                 }
 
                 /// <summary>Reads a member, told apart by its <c>$type</c>.</summary>
-                public static global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+                public static global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue ReadFrom<TReader>(ref TReader reader, string path)
+                    where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
                 {
-                    switch (global::Wisp.Xrpc.Serialization.LexiconJsonReader.UnionType(ref reader, path))
+                    switch (global::Wisp.Xrpc.Serialization.LexiconReader.UnionType(ref reader, path))
                     {
-                        case "com.example.shapes.hostile#unknown": return global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Unknown.ReadJson(ref reader, path);
-                        case var type: return new global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.Unknown(type, global::Wisp.Xrpc.Serialization.LexiconJsonReader.ReadUnknownMember(ref reader));
+                        case "com.example.shapes.hostile#unknown": return global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Unknown.ReadFrom(ref reader, path);
+                        case var type: return new global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.Unknown(type, global::Wisp.Xrpc.Serialization.LexiconReader.ReadUnknownMember(ref reader));
                     }
                 }
 
                 /// <summary>Writes a member with its <c>$type</c>.</summary>
-                public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue value)
+                public static void WriteTo<TWriter>(TWriter writer, global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue value)
+                    where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                 {
                     switch (value)
                     {
-                        case global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Unknown member0: member0.WriteJson(writer, "com.example.shapes.hostile#unknown"); break;
-                        case global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.Unknown unknown: unknown.Value.WriteTo(writer); break;
+                        case global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Unknown member0: member0.WriteTo(writer, "com.example.shapes.hostile#unknown"); break;
+                        case global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.Unknown unknown: writer.WriteValue(unknown.Value); break;
                         default: throw new global::System.ArgumentException("Not a member of this union: " + value?.GetType().FullName, nameof(value));
                     }
                 }
@@ -193,29 +198,29 @@ namespace TestApp.Lexicons.Com.Example.Shapes
         {
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Unknown ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Unknown ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
-                while (global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader))
-                {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonReader.KeepProperty(ref reader, ref extensionData);
-                }
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
+                reader.NextProperty(global::Wisp.Xrpc.Serialization.LexiconPropertyNames.None, -1, ref extensionData, path);
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Unknown { ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }

@@ -112,7 +112,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             /// <summary>
             /// The "extra" property: any object, kept as it came.
             /// </summary>
-            public global::System.Text.Json.JsonElement? Extra { get; init; }
+            public global::Wisp.Xrpc.DataModel.DataModelValue? Extra { get; init; }
 
             /// <summary>
             /// The "location" property: an object.
@@ -126,15 +126,16 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("text", "createdAt", "lang", "kind", "mood", "level", "version", "draft", "visibility", "reply", "pinned", "embed", "tags", "labels", "attachment", "signature", "previous", "extra", "location", "stops");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 string? text = default;
                 string? createdAt = default;
                 string? lang = default;
@@ -154,39 +155,39 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 global::Wisp.Xrpc.BlobRef? attachment = default;
                 byte[]? signature = default;
                 global::Wisp.Xrpc.CidLink? previous = default;
-                global::System.Text.Json.JsonElement? extra = default;
+                global::Wisp.Xrpc.DataModel.DataModelValue? extra = default;
                 global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject? location = default;
                 global::System.Collections.Generic.List<global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.StopsItem>? stops = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: text = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "text"); break;
-                        case 1: createdAt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "createdAt"); break;
-                        case 2: lang = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "lang"); break;
-                        case 3: kind = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "kind"); break;
-                        case 4: mood = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "mood"); break;
-                        case 5: level = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetInteger(ref reader, path, "level"); break;
-                        case 6: version = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetInteger(ref reader, path, "version"); break;
-                        case 7: draft = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetBoolean(ref reader, path, "draft"); break;
-                        case 8: visibility = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "visibility"); break;
-                        case 9: replyPresent = true; reply = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObject<global::TestApp.Lexicons.Com.Atproto.Example.StrongRef.Main>(ref reader, path, "reply"); break;
-                        case 10: pinnedPresent = true; pinned = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObject<global::TestApp.Lexicons.Com.Example.Shapes.Post.Marker>(ref reader, path, "pinned"); break;
-                        case 11: embed = global::Wisp.Xrpc.Serialization.LexiconJsonReader.Get(ref reader, path, "embed", global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.ReadJson); break;
-                        case 12: tags = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetArray(ref reader, path, "tags", global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags.ReadJson); break;
-                        case 13: labels = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetStringArray(ref reader, path, "labels"); break;
-                        case 14: attachment = global::Wisp.Xrpc.Serialization.LexiconJsonReader.Get(ref reader, path, "attachment", global::Wisp.Xrpc.Serialization.LexiconJsonReader.ReadBlob); break;
-                        case 15: signature = global::Wisp.Xrpc.Serialization.LexiconJsonReader.Get(ref reader, path, "signature", global::Wisp.Xrpc.Serialization.LexiconJsonReader.ReadBytes); break;
-                        case 16: previous = global::Wisp.Xrpc.Serialization.LexiconJsonReader.Get(ref reader, path, "previous", global::Wisp.Xrpc.Serialization.LexiconJsonReader.ReadCidLink); break;
-                        case 17: extra = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetUnknown(ref reader, path, "extra"); break;
-                        case 18: location = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObject<global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject>(ref reader, path, "location"); break;
-                        case 19: stops = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObjectArray<global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.StopsItem>(ref reader, path, "stops"); break;
+                        case 0: text = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "text"); break;
+                        case 1: createdAt = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "createdAt"); break;
+                        case 2: lang = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "lang"); break;
+                        case 3: kind = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "kind"); break;
+                        case 4: mood = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "mood"); break;
+                        case 5: level = global::Wisp.Xrpc.Serialization.LexiconReader.GetInteger(ref reader, path, "level"); break;
+                        case 6: version = global::Wisp.Xrpc.Serialization.LexiconReader.GetInteger(ref reader, path, "version"); break;
+                        case 7: draft = global::Wisp.Xrpc.Serialization.LexiconReader.GetBoolean(ref reader, path, "draft"); break;
+                        case 8: visibility = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "visibility"); break;
+                        case 9: replyPresent = true; reply = reader.TryReadNull() ? null : global::Wisp.Xrpc.Serialization.LexiconReader.GetObject<TReader, global::TestApp.Lexicons.Com.Atproto.Example.StrongRef.Main>(ref reader, path, "reply"); break;
+                        case 10: pinnedPresent = true; pinned = reader.TryReadNull() ? null : global::Wisp.Xrpc.Serialization.LexiconReader.GetObject<TReader, global::TestApp.Lexicons.Com.Example.Shapes.Post.Marker>(ref reader, path, "pinned"); break;
+                        case 11: embed = global::Wisp.Xrpc.Serialization.LexiconReader.Get(ref reader, path, "embed", global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.ReadFrom<TReader>); break;
+                        case 12: tags = global::Wisp.Xrpc.Serialization.LexiconReader.GetArray(ref reader, path, "tags", global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags.ReadFrom<TReader>); break;
+                        case 13: labels = global::Wisp.Xrpc.Serialization.LexiconReader.GetStringArray(ref reader, path, "labels"); break;
+                        case 14: attachment = global::Wisp.Xrpc.Serialization.LexiconReader.Get(ref reader, path, "attachment", global::Wisp.Xrpc.Serialization.LexiconReader.ReadBlob<TReader>); break;
+                        case 15: signature = global::Wisp.Xrpc.Serialization.LexiconReader.Get(ref reader, path, "signature", global::Wisp.Xrpc.Serialization.LexiconReader.ReadBytes<TReader>); break;
+                        case 16: previous = global::Wisp.Xrpc.Serialization.LexiconReader.Get(ref reader, path, "previous", global::Wisp.Xrpc.Serialization.LexiconReader.ReadCidLink<TReader>); break;
+                        case 17: extra = global::Wisp.Xrpc.Serialization.LexiconReader.GetUnknown(ref reader, path, "extra"); break;
+                        case 18: location = global::Wisp.Xrpc.Serialization.LexiconReader.GetObject<TReader, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject>(ref reader, path, "location"); break;
+                        case 19: stops = global::Wisp.Xrpc.Serialization.LexiconReader.GetObjectArray<TReader, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.StopsItem>(ref reader, path, "stops"); break;
                     }
                 }
-                if (text is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "text");
+                if (text is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "text");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.StringLength(text, path, "text", 0L, 3000L);
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Graphemes(text, path, "text", 0L, 300L);
-                if (createdAt is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "createdAt");
+                if (createdAt is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "createdAt");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Format(createdAt, path, "createdAt", global::Wisp.Xrpc.Validation.LexiconFormat.Datetime);
                 lang ??= "en";
                 if (lang is not null)
@@ -211,7 +212,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.OneOf(visibility, path, "visibility", ["public", "private"]);
                 }
-                if (!replyPresent) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "reply");
+                if (!replyPresent) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "reply");
                 if (tags is not null)
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.ArrayLength(tags.Count, path, "tags", 0L, 8L);
@@ -219,7 +220,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 if (labels is not null)
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.ArrayLength(labels.Count, path, "labels", 0L, 10L);
-                    for (var i = 0; i < labels.Count; i++) { var item = labels[i]; try { global::Wisp.Xrpc.Validation.LexiconConstraints.StringLength(item, path, "labels", 0L, 128L); } catch (global::Wisp.Xrpc.Validation.LexiconValidationException e) { throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.AtItem(e, path, "labels", i); } }
+                    for (var i = 0; i < labels.Count; i++) { var item = labels[i]; try { global::Wisp.Xrpc.Validation.LexiconConstraints.StringLength(item, path, "labels", 0L, 128L); } catch (global::Wisp.Xrpc.Validation.LexiconValidationException e) { throw global::Wisp.Xrpc.Serialization.LexiconReader.AtItem(e, path, "labels", i); } }
                 }
                 if (attachment is not null)
                 {
@@ -229,73 +230,76 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 {
                     global::Wisp.Xrpc.Validation.LexiconConstraints.BytesLength(signature, path, "signature", 0L, 64L);
                 }
+                global::Wisp.Xrpc.Serialization.LexiconReader.CheckRecordType(extensionData, path, "com.example.shapes.post");
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Post.Main { Text = text, CreatedAt = createdAt, Lang = lang, Kind = kind, Mood = mood, Level = level, Version = version, Draft = draft, Visibility = visibility, Reply = reply, Pinned = pinnedPresent ? new(pinned) : default, Embed = embed, Tags = tags, Labels = labels, Attachment = attachment, Signature = signature, Previous = previous, Extra = extra, Location = location, Stops = stops, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, "com.example.shapes.post");
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, "com.example.shapes.post");
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "text"u8, Text);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "createdAt"u8, CreatedAt);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "lang"u8, Lang);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "kind"u8, Kind);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "mood"u8, Mood);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteInteger(writer, "level"u8, Level);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteInteger(writer, "version"u8, Version);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteBoolean(writer, "draft"u8, Draft);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "visibility"u8, Visibility);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "text"u8, Text);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "createdAt"u8, CreatedAt);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "lang"u8, Lang);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "kind"u8, Kind);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "mood"u8, Mood);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "level"u8, Level);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "version"u8, Version);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBoolean(writer, "draft"u8, Draft);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "visibility"u8, Visibility);
                 if (Reply is { } replyValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObject(writer, "reply"u8, replyValue);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "reply"u8, replyValue);
                 }
                 else
                 {
-                    writer.WriteNull("reply"u8);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteNull(writer, "reply"u8);
                 }
                 if (Pinned.IsPresent)
                 {
                     if (Pinned.Value is { } pinnedValue)
                     {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObject(writer, "pinned"u8, pinnedValue);
+                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "pinned"u8, pinnedValue);
                     }
                     else
                     {
-                        writer.WriteNull("pinned"u8);
+                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteNull(writer, "pinned"u8);
                     }
                 }
                 if (Embed is { } embedValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.Write(writer, "embed"u8, embedValue, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.WriteJson);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "embed"u8, embedValue, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.WriteTo<TWriter>);
                 }
                 if (Tags is { } tagsValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteArray(writer, "tags"u8, tagsValue, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags.WriteJson);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteArray(writer, "tags"u8, tagsValue, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags.WriteTo<TWriter>);
                 }
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteStringArray(writer, "labels"u8, Labels);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteStringArray(writer, "labels"u8, Labels);
                 if (Attachment is { } attachmentValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.Write(writer, "attachment"u8, attachmentValue, global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteBlob);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "attachment"u8, attachmentValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBlob<TWriter>);
                 }
                 if (Signature is { } signatureValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.Write(writer, "signature"u8, signatureValue, global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteBytes);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "signature"u8, signatureValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBytes<TWriter>);
                 }
                 if (Previous is { } previousValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.Write(writer, "previous"u8, previousValue, global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteCidLink);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "previous"u8, previousValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteCidLink<TWriter>);
                 }
                 if (Extra is { } extraValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteUnknown(writer, "extra"u8, extraValue);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteUnknown(writer, "extra"u8, extraValue);
                 }
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObject(writer, "location"u8, Location);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObjectArray(writer, "stops"u8, Stops);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "location"u8, Location);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObjectArray(writer, "stops"u8, Stops);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
 
@@ -305,36 +309,38 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public interface IEmbed
             {
                 /// <summary>A member whose <c>$type</c> the lexicon does not name, kept as it came and written back unchanged.</summary>
-                public sealed class Unknown(string type, global::System.Text.Json.JsonElement value) : global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed
+                public sealed class Unknown(string type, global::Wisp.Xrpc.DataModel.DataModelValue value) : global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed
                 {
                     /// <summary>The member's <c>$type</c>.</summary>
                     public string Type { get; } = type;
 
                     /// <summary>The member as it was read, <c>$type</c> included.</summary>
-                    public global::System.Text.Json.JsonElement Value { get; } = value;
+                    public global::Wisp.Xrpc.DataModel.DataModelValue Value { get; } = value ?? throw new global::System.ArgumentNullException(nameof(value));
                 }
 
                 /// <summary>Reads a member, told apart by its <c>$type</c>.</summary>
-                public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+                public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed ReadFrom<TReader>(ref TReader reader, string path)
+                    where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
                 {
-                    switch (global::Wisp.Xrpc.Serialization.LexiconJsonReader.UnionType(ref reader, path))
+                    switch (global::Wisp.Xrpc.Serialization.LexiconReader.UnionType(ref reader, path))
                     {
-                        case "com.example.shapes.post#images": return global::TestApp.Lexicons.Com.Example.Shapes.Post.Images.ReadJson(ref reader, path);
-                        case "com.example.shapes.defs#card": return global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card.ReadJson(ref reader, path);
-                        case "com.example.shapes.defs": return global::TestApp.Lexicons.Com.Example.Shapes.Defs.Main.ReadJson(ref reader, path);
-                        case var type: return new global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.Unknown(type, global::Wisp.Xrpc.Serialization.LexiconJsonReader.ReadUnknownMember(ref reader));
+                        case "com.example.shapes.post#images": return global::TestApp.Lexicons.Com.Example.Shapes.Post.Images.ReadFrom(ref reader, path);
+                        case "com.example.shapes.defs#card": return global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card.ReadFrom(ref reader, path);
+                        case "com.example.shapes.defs": return global::TestApp.Lexicons.Com.Example.Shapes.Defs.Main.ReadFrom(ref reader, path);
+                        case var type: return new global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.Unknown(type, global::Wisp.Xrpc.Serialization.LexiconReader.ReadUnknownMember(ref reader));
                     }
                 }
 
                 /// <summary>Writes a member with its <c>$type</c>.</summary>
-                public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed value)
+                public static void WriteTo<TWriter>(TWriter writer, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed value)
+                    where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                 {
                     switch (value)
                     {
-                        case global::TestApp.Lexicons.Com.Example.Shapes.Post.Images member0: member0.WriteJson(writer, "com.example.shapes.post#images"); break;
-                        case global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card member1: member1.WriteJson(writer, "com.example.shapes.defs#card"); break;
-                        case global::TestApp.Lexicons.Com.Example.Shapes.Defs.Main member2: member2.WriteJson(writer, "com.example.shapes.defs"); break;
-                        case global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.Unknown unknown: unknown.Value.WriteTo(writer); break;
+                        case global::TestApp.Lexicons.Com.Example.Shapes.Post.Images member0: member0.WriteTo(writer, "com.example.shapes.post#images"); break;
+                        case global::TestApp.Lexicons.Com.Example.Shapes.Defs.Card member1: member1.WriteTo(writer, "com.example.shapes.defs#card"); break;
+                        case global::TestApp.Lexicons.Com.Example.Shapes.Defs.Main member2: member2.WriteTo(writer, "com.example.shapes.defs"); break;
+                        case global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.Unknown unknown: writer.WriteValue(unknown.Value); break;
                         default: throw new global::System.ArgumentException("Not a member of this union: " + value?.GetType().FullName, nameof(value));
                     }
                 }
@@ -346,21 +352,23 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public interface ITags
             {
                 /// <summary>Reads a member, told apart by its <c>$type</c>.</summary>
-                public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+                public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags ReadFrom<TReader>(ref TReader reader, string path)
+                    where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
                 {
-                    switch (global::Wisp.Xrpc.Serialization.LexiconJsonReader.UnionType(ref reader, path))
+                    switch (global::Wisp.Xrpc.Serialization.LexiconReader.UnionType(ref reader, path))
                     {
-                        case "com.example.shapes.post#marker": return global::TestApp.Lexicons.Com.Example.Shapes.Post.Marker.ReadJson(ref reader, path);
-                        default: throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.UnionTypeNotAllowed(path, "com.example.shapes.post#marker");
+                        case "com.example.shapes.post#marker": return global::TestApp.Lexicons.Com.Example.Shapes.Post.Marker.ReadFrom(ref reader, path);
+                        default: throw global::Wisp.Xrpc.Serialization.LexiconReader.UnionTypeNotAllowed(path, "com.example.shapes.post#marker");
                     }
                 }
 
                 /// <summary>Writes a member with its <c>$type</c>.</summary>
-                public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags value)
+                public static void WriteTo<TWriter>(TWriter writer, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags value)
+                    where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                 {
                     switch (value)
                     {
-                        case global::TestApp.Lexicons.Com.Example.Shapes.Post.Marker member0: member0.WriteJson(writer, "com.example.shapes.post#marker"); break;
+                        case global::TestApp.Lexicons.Com.Example.Shapes.Post.Marker member0: member0.WriteTo(writer, "com.example.shapes.post#marker"); break;
                         default: throw new global::System.ArgumentException("Not a member of this union: " + value?.GetType().FullName, nameof(value));
                     }
                 }
@@ -383,41 +391,44 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
                 /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
                 [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-                public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+                public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
                 private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name", "geo");
 
                 /// <inheritdoc />
-                public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+                public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject ReadFrom<TReader>(ref TReader reader, string path)
+                    where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                    global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                    global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                    global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                     string? name = default;
                     global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject.GeoObject? geo = default;
-                    for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                    for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                     {
                         switch (index)
                         {
-                            case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
-                            case 1: geo = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObject<global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject.GeoObject>(ref reader, path, "geo"); break;
+                            case 0: name = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "name"); break;
+                            case 1: geo = global::Wisp.Xrpc.Serialization.LexiconReader.GetObject<TReader, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject.GeoObject>(ref reader, path, "geo"); break;
                         }
                     }
-                    if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "name");
+                    if (name is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "name");
                     global::Wisp.Xrpc.Validation.LexiconConstraints.StringLength(name, path, "name", 1L, 9223372036854775807L);
                     return new global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject { Name = name, Geo = geo, ExtensionData = extensionData };
                 }
 
                 /// <inheritdoc />
-                public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+                public void WriteTo<TWriter>(TWriter writer)
+                    where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
                 /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-                public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+                public void WriteTo<TWriter>(TWriter writer, string? type)
+                    where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                 {
                     writer.WriteStartObject();
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObject(writer, "geo"u8, Geo);
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "name"u8, Name);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "geo"u8, Geo);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                     writer.WriteEndObject();
                 }
 
@@ -433,36 +444,39 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
                     /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
                     [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-                    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+                    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
                     private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("lat");
 
                     /// <inheritdoc />
-                    public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject.GeoObject ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+                    public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject.GeoObject ReadFrom<TReader>(ref TReader reader, string path)
+                        where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
                     {
-                        global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                        global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                        global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                         long? lat = default;
-                        for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                        for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                         {
                             switch (index)
                             {
-                                case 0: lat = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetInteger(ref reader, path, "lat"); break;
+                                case 0: lat = global::Wisp.Xrpc.Serialization.LexiconReader.GetInteger(ref reader, path, "lat"); break;
                             }
                         }
                         return new global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.LocationObject.GeoObject { Lat = lat, ExtensionData = extensionData };
                     }
 
                     /// <inheritdoc />
-                    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+                    public void WriteTo<TWriter>(TWriter writer)
+                        where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
                     /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-                    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+                    public void WriteTo<TWriter>(TWriter writer, string? type)
+                        where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                     {
                         writer.WriteStartObject();
-                        global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                        global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteInteger(writer, "lat"u8, Lat);
-                        global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "lat"u8, Lat);
+                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                         writer.WriteEndObject();
                     }
                 }
@@ -480,21 +494,22 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
                 /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
                 [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-                public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+                public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
                 private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("at");
 
                 /// <inheritdoc />
-                public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.StopsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+                public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.StopsItem ReadFrom<TReader>(ref TReader reader, string path)
+                    where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                    global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                    global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                    global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                     string? at = default;
-                    for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                    for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                     {
                         switch (index)
                         {
-                            case 0: at = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "at"); break;
+                            case 0: at = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "at"); break;
                         }
                     }
                     if (at is not null)
@@ -505,15 +520,17 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 }
 
                 /// <inheritdoc />
-                public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+                public void WriteTo<TWriter>(TWriter writer)
+                    where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
                 /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-                public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+                public void WriteTo<TWriter>(TWriter writer, string? type)
+                    where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                 {
                     writer.WriteStartObject();
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "at"u8, At);
-                    global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "at"u8, At);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                     writer.WriteEndObject();
                 }
             }
@@ -543,38 +560,41 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("images");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Images ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Images ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 global::System.Collections.Generic.List<global::TestApp.Lexicons.Com.Example.Shapes.Post.Image>? imagesValue = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: imagesValue = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObjectArray<global::TestApp.Lexicons.Com.Example.Shapes.Post.Image>(ref reader, path, "images"); break;
+                        case 0: imagesValue = global::Wisp.Xrpc.Serialization.LexiconReader.GetObjectArray<TReader, global::TestApp.Lexicons.Com.Example.Shapes.Post.Image>(ref reader, path, "images"); break;
                     }
                 }
-                if (imagesValue is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "images");
+                if (imagesValue is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "images");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.ArrayLength(imagesValue.Count, path, "images", 1L, 4L);
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Post.Images { ImagesValue = imagesValue, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObjectArray(writer, "images"u8, ImagesValue);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObjectArray(writer, "images"u8, ImagesValue);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }
@@ -596,42 +616,45 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("image", "alt");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Image ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Image ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 global::Wisp.Xrpc.BlobRef? imageValue = default;
                 string? alt = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: imageValue = global::Wisp.Xrpc.Serialization.LexiconJsonReader.Get(ref reader, path, "image", global::Wisp.Xrpc.Serialization.LexiconJsonReader.ReadBlob); break;
-                        case 1: alt = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "alt"); break;
+                        case 0: imageValue = global::Wisp.Xrpc.Serialization.LexiconReader.Get(ref reader, path, "image", global::Wisp.Xrpc.Serialization.LexiconReader.ReadBlob<TReader>); break;
+                        case 1: alt = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "alt"); break;
                     }
                 }
-                if (imageValue is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "image");
+                if (imageValue is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "image");
                 global::Wisp.Xrpc.Validation.LexiconConstraints.Blob(imageValue, path, "image", ["image/*"], 9223372036854775807L);
-                if (alt is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "alt");
+                if (alt is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "alt");
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Post.Image { ImageValue = imageValue, Alt = alt, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.Write(writer, "image"u8, ImageValue, global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteBlob);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "alt"u8, Alt);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "image"u8, ImageValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBlob<TWriter>);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "alt"u8, Alt);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }
@@ -648,21 +671,22 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("uri");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Marker ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Marker ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 string? uri = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: uri = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "uri"); break;
+                        case 0: uri = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "uri"); break;
                     }
                 }
                 if (uri is not null)
@@ -673,15 +697,17 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "uri"u8, Uri);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "uri"u8, Uri);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }

@@ -28,7 +28,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             Errors: ["FutureCursor", "ConsumerTooSlow"]);
 
         /// <summary>The stream's messages as event-stream frames and back: DAG-CBOR, the member's <c>$type</c> as the header's <c>t</c>.</summary>
-        public static readonly global::Wisp.Xrpc.Subscriptions.XrpcMessageCodec<global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage> MessageCodec = new(Id, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.WriteJson, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.ReadJson);
+        public static readonly global::Wisp.Xrpc.Subscriptions.XrpcMessageCodec<global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage> MessageCodec = new(Id, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.WriteTo<global::Wisp.Xrpc.DataModel.CborLexiconWriter>, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.ReadFrom<global::Wisp.Xrpc.DataModel.CborLexiconReader>);
 
         /// <summary>
         /// Serves the com.example.shapes.subscribe event stream. Register an implementation in DI (e.g. services.AddSingleton&lt;Subscribe.IHandler, MyHandler&gt;()); without one a connection is answered 501 MethodNotImplemented.
@@ -114,34 +114,36 @@ namespace TestApp.Lexicons.Com.Example.Shapes
         public interface IMessage
         {
             /// <summary>A member whose <c>$type</c> the lexicon does not name, kept as it came and written back unchanged.</summary>
-            public sealed class Unknown(string type, global::System.Text.Json.JsonElement value) : global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage
+            public sealed class Unknown(string type, global::Wisp.Xrpc.DataModel.DataModelValue value) : global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage
             {
                 /// <summary>The member's <c>$type</c>.</summary>
                 public string Type { get; } = type;
 
                 /// <summary>The member as it was read, <c>$type</c> included.</summary>
-                public global::System.Text.Json.JsonElement Value { get; } = value;
+                public global::Wisp.Xrpc.DataModel.DataModelValue Value { get; } = value ?? throw new global::System.ArgumentNullException(nameof(value));
             }
 
             /// <summary>Reads a member, told apart by its <c>$type</c>.</summary>
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                switch (global::Wisp.Xrpc.Serialization.LexiconJsonReader.UnionType(ref reader, path))
+                switch (global::Wisp.Xrpc.Serialization.LexiconReader.UnionType(ref reader, path))
                 {
-                    case "com.example.shapes.subscribe#event": return global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Event.ReadJson(ref reader, path);
-                    case "com.example.shapes.subscribe#info": return global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Info.ReadJson(ref reader, path);
-                    case var type: return new global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.Unknown(type, global::Wisp.Xrpc.Serialization.LexiconJsonReader.ReadUnknownMember(ref reader));
+                    case "com.example.shapes.subscribe#event": return global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Event.ReadFrom(ref reader, path);
+                    case "com.example.shapes.subscribe#info": return global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Info.ReadFrom(ref reader, path);
+                    case var type: return new global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.Unknown(type, global::Wisp.Xrpc.Serialization.LexiconReader.ReadUnknownMember(ref reader));
                 }
             }
 
             /// <summary>Writes a member with its <c>$type</c>.</summary>
-            public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage value)
+            public static void WriteTo<TWriter>(TWriter writer, global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage value)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 switch (value)
                 {
-                    case global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Event member0: member0.WriteJson(writer, "com.example.shapes.subscribe#event"); break;
-                    case global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Info member1: member1.WriteJson(writer, "com.example.shapes.subscribe#info"); break;
-                    case global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.Unknown unknown: unknown.Value.WriteTo(writer); break;
+                    case global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Event member0: member0.WriteTo(writer, "com.example.shapes.subscribe#event"); break;
+                    case global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Info member1: member1.WriteTo(writer, "com.example.shapes.subscribe#info"); break;
+                    case global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.IMessage.Unknown unknown: writer.WriteValue(unknown.Value); break;
                     default: throw new global::System.ArgumentException("Not a member of this union: " + value?.GetType().FullName, nameof(value));
                 }
             }
@@ -164,40 +166,43 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("seq", "post");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Event ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Event ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 long? seq = default;
                 global::TestApp.Lexicons.Com.Example.Shapes.Post.Main? post = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: seq = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetInteger(ref reader, path, "seq"); break;
-                        case 1: post = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetObject<global::TestApp.Lexicons.Com.Example.Shapes.Post.Main>(ref reader, path, "post"); break;
+                        case 0: seq = global::Wisp.Xrpc.Serialization.LexiconReader.GetInteger(ref reader, path, "seq"); break;
+                        case 1: post = global::Wisp.Xrpc.Serialization.LexiconReader.GetObject<TReader, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main>(ref reader, path, "post"); break;
                     }
                 }
-                if (seq is null) throw global::Wisp.Xrpc.Serialization.LexiconJsonReader.MissingProperty(path, "seq");
+                if (seq is null) throw global::Wisp.Xrpc.Serialization.LexiconReader.MissingProperty(path, "seq");
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Event { Seq = seq.Value, Post = post, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteInteger(writer, "seq"u8, Seq);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteObject(writer, "post"u8, Post);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "seq"u8, Seq);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "post"u8, Post);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
         }
@@ -214,36 +219,39 @@ namespace TestApp.Lexicons.Com.Example.Shapes
 
             /// <summary>Properties the lexicon does not declare, kept as they were read and written back unchanged.</summary>
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; init; }
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
             private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("name");
 
             /// <inheritdoc />
-            public static global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Info ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            public static global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Info ReadFrom<TReader>(ref TReader reader, string path)
+                where TReader : global::Wisp.Xrpc.Serialization.ILexiconReader, allows ref struct
             {
-                global::Wisp.Xrpc.Serialization.LexiconJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensionData = null;
+                global::Wisp.Xrpc.Serialization.LexiconReader.ExpectObject(ref reader, path);
+                global::System.Collections.Generic.Dictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? extensionData = null;
                 string? name = default;
-                for (var index = -1; (index = global::Wisp.Xrpc.Serialization.LexiconJsonReader.NextProperty(ref reader, LexiconPropertyNames, index, ref extensionData)) >= 0;)
+                for (var index = -1; (index = reader.NextProperty(LexiconPropertyNames, index, ref extensionData, path)) >= 0;)
                 {
                     switch (index)
                     {
-                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconJsonReader.GetString(ref reader, path, "name"); break;
+                        case 0: name = global::Wisp.Xrpc.Serialization.LexiconReader.GetString(ref reader, path, "name"); break;
                     }
                 }
                 return new global::TestApp.Lexicons.Com.Example.Shapes.Subscribe.Info { Name = name, ExtensionData = extensionData };
             }
 
             /// <inheritdoc />
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, null);
+            public void WriteTo<TWriter>(TWriter writer)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
             /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string? type)
+            public void WriteTo<TWriter>(TWriter writer, string? type)
+                where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteString(writer, "name"u8, Name);
-                global::Wisp.Xrpc.Serialization.LexiconJsonWriter.WriteExtensionData(writer, ExtensionData, type is not null);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "name"u8, Name);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
 

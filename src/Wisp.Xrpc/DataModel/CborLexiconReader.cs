@@ -1,0 +1,258 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Formats.Cbor;
+using System.Text;
+using Wisp.Xrpc.Serialization;
+
+namespace Wisp.Xrpc.DataModel;
+
+/// <summary>
+/// The DAG-CBOR encoding for generated readers, on a <see cref="CborReader"/> in its Canonical mode (sorted unique
+/// keys, shortest encodings, definite lengths, valid UTF-8) plus the DRISL rules <see cref="DagCbor"/> states: counts
+/// checked against the bytes left, nesting bounded, links as tag 42. Use it through <see cref="LexiconCbor"/>.
+/// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // used through LexiconCbor, not by applications
+public ref struct CborLexiconReader : ILexiconReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly CborReader _reader;
+    private readonly ReadOnlyMemory<byte> _data;
+    private readonly int _maxDepth;
+    private CborReader? _ahead;
+
+    /// <summary>Reads <paramref name="data"/> with <paramref name="reader"/>, which must be over the same bytes.</summary>
+    internal CborLexiconReader(CborReader reader, ReadOnlyMemory<byte> data, int maxDepth)
+    {
+        _reader = reader;
+        _data = data;
+        _maxDepth = maxDepth;
+    }
+
+    private readonly int Offset => _data.Length - _reader.BytesRemaining;
+
+    /// <inheritdoc />
+    public readonly bool TryReadNull()
+    {
+        if (Peek() != CborReaderState.Null)
+        {
+            return false;
+        }
+
+        _reader.ReadNull();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public readonly bool TryStartObject()
+    {
+        if (Peek() != CborReaderState.StartMap)
+        {
+            return false;
+        }
+
+        var offset = CheckDepth();
+        var count = _reader.ReadStartMap() ?? throw new DagCborException("Indefinite-length map", offset);
+        if ((long)count * 2 > _reader.BytesRemaining)
+        {
+            throw new DagCborException($"A map of {count} entries in {_reader.BytesRemaining} bytes", offset);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public readonly int NextProperty(LexiconPropertyNames names, int previous, ref Dictionary<string, DataModelValue>? extensionData, string path)
+    {
+        while (true)
+        {
+            switch (Peek())
+            {
+                case CborReaderState.EndMap:
+                    _reader.ReadEndMap();
+                    return -1;
+                case CborReaderState.TextString:
+                    break;
+                default:
+                    throw new DagCborException("A map key that is not a string", Offset);
+            }
+
+            var offset = Offset;
+            var key = _reader.ReadDefiniteLengthTextStringBytes().Span;
+            var index = names.IndexOf(key, previous + 1);
+            if (index >= 0)
+            {
+                return index;
+            }
+
+            string name;
+            try
+            {
+                name = StrictUtf8.GetString(key);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new DagCborException("A map key that is not valid UTF-8", offset);
+            }
+
+            (extensionData ??= new Dictionary<string, DataModelValue>(StringComparer.Ordinal))[name] = ReadValue();
+        }
+    }
+
+    /// <inheritdoc />
+    public readonly bool TryStartArray(out int count)
+    {
+        count = -1;
+        if (Peek() != CborReaderState.StartArray)
+        {
+            return false;
+        }
+
+        var offset = CheckDepth();
+        count = _reader.ReadStartArray() ?? throw new DagCborException("Indefinite-length array", offset);
+
+        // Each item takes at least one byte: a count beyond what is left is a lie, refused before anything is sized.
+        if (count > _reader.BytesRemaining)
+        {
+            throw new DagCborException($"An array of {count} items in {_reader.BytesRemaining} bytes", offset);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public readonly bool NextItem()
+    {
+        if (Peek() == CborReaderState.EndArray)
+        {
+            _reader.ReadEndArray();
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public readonly bool TryReadString([NotNullWhen(true)] out string? value)
+    {
+        value = Peek() == CborReaderState.TextString ? _reader.ReadTextString() : null;
+        return value is not null;
+    }
+
+    /// <inheritdoc />
+    public readonly bool TryReadInteger(out long value)
+    {
+        value = 0;
+        if (Peek() is not (CborReaderState.UnsignedInteger or CborReaderState.NegativeInteger))
+        {
+            return false;
+        }
+
+        var offset = Offset;
+        try
+        {
+            value = _reader.ReadInt64();
+            return true;
+        }
+        catch (OverflowException)
+        {
+            throw new DagCborException("An integer outside the signed 64-bit range", offset);
+        }
+    }
+
+    /// <inheritdoc />
+    public readonly bool TryReadBoolean(out bool value)
+    {
+        value = false;
+        if (Peek() != CborReaderState.Boolean)
+        {
+            return false;
+        }
+
+        value = _reader.ReadBoolean();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public readonly byte[]? ReadBytes() =>
+        Peek() == CborReaderState.ByteString ? _reader.ReadDefiniteLengthByteString().ToArray() : null;
+
+    /// <inheritdoc />
+    public readonly CidLink? ReadCidLink() =>
+        Peek() == CborReaderState.Tag ? new CidLink(DagCbor.ReadLinkAfterPeek(_reader, _data.Length).ToString()) : null;
+
+    /// <inheritdoc />
+    public readonly DataModelValue ReadValue() => DagCbor.Read(_reader, _data.Length, _maxDepth - _reader.CurrentDepth);
+
+    /// <inheritdoc />
+    public string? PeekType()
+    {
+        if (Peek() != CborReaderState.StartMap)
+        {
+            return null;
+        }
+
+        // A second reader over the rest of the input, reused within this read; the main reader checks every byte it skips.
+        var offset = Offset;
+        var ahead = _ahead ??= new CborReader(ReadOnlyMemory<byte>.Empty, CborConformanceMode.Lax, allowMultipleRootLevelValues: true);
+        ahead.Reset(_data[offset..]);
+        try
+        {
+            var count = ahead.ReadStartMap() ?? 0;
+            for (var i = 0; i < count && ahead.PeekState() == CborReaderState.TextString; i++)
+            {
+                var key = ahead.ReadDefiniteLengthTextStringBytes().Span;
+                if (key.SequenceEqual("$type"u8))
+                {
+                    return ahead.PeekState() == CborReaderState.TextString ? ahead.ReadTextString() : null;
+                }
+
+                // Keys are sorted length-first: past five bytes, "$type" cannot come.
+                if (key.Length > 5)
+                {
+                    return null;
+                }
+
+                ahead.SkipValue(disableConformanceModeChecks: true);
+            }
+
+            return null;
+        }
+        catch (CborContentException e)
+        {
+            throw new DagCborException("Not valid DAG-CBOR: " + e.Message, offset, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public readonly void Skip() => ReadValue();
+
+    /// <summary>
+    /// The next value's kind; what the data model does not have (floats, <c>undefined</c> and other simple values,
+    /// indefinite-length strings, tags but 42) is refused here, wherever it stands, as <see cref="DagCbor"/> refuses it.
+    /// </summary>
+    private readonly CborReaderState Peek()
+    {
+        var state = _reader.PeekState();
+        switch (state)
+        {
+            case CborReaderState.HalfPrecisionFloat or CborReaderState.SinglePrecisionFloat or CborReaderState.DoublePrecisionFloat:
+                throw new DagCborException("A float: the AT Protocol data model has no floating-point numbers", Offset);
+            case CborReaderState.SimpleValue:
+                throw new DagCborException("A CBOR simple value ('undefined' or another) is not in the data model", Offset);
+            case CborReaderState.StartIndefiniteLengthTextString or CborReaderState.StartIndefiniteLengthByteString:
+                throw new DagCborException("Indefinite-length strings are not DAG-CBOR", Offset);
+            case CborReaderState.Tag when _reader.PeekTag() != (CborTag)42:
+                throw new DagCborException($"CBOR tag {(ulong)_reader.PeekTag()}: the only tag DAG-CBOR allows is 42 (a CID)", Offset);
+            case CborReaderState.Finished:
+                throw new DagCborException("The input ends before a value", Offset);
+            default:
+                return state;
+        }
+    }
+
+    private readonly int CheckDepth()
+    {
+        var offset = Offset;
+        return _reader.CurrentDepth >= _maxDepth ? throw new DagCborException("Arrays and maps nest too deeply", offset) : offset;
+    }
+}
