@@ -63,25 +63,11 @@ public sealed class LexiconPropertyNames
         return -1;
     }
 
+    /// <summary>An escaped name, or one split across buffers: unescaped into UTF-8 first.</summary>
     private int IndexOfSlow(ref Utf8JsonReader reader, int start)
     {
-        var names = _names;
-        for (var i = start; i < names.Length; i++)
-        {
-            if (reader.ValueTextEquals(names[i]))
-            {
-                return i;
-            }
-        }
-
-        for (var i = 0; i < start && i < names.Length; i++)
-        {
-            if (reader.ValueTextEquals(names[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        var length = checked((int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length));
+        Span<byte> name = length <= 256 ? stackalloc byte[length] : new byte[length];
+        return IndexOf(name[..reader.CopyString(name)], start);
     }
 }
