@@ -9,12 +9,7 @@ namespace Wisp.Xrpc.Lexicons.Tests;
 internal static class Lexicon
 {
     public static T Read<T>(string json, string path = "Record")
-        where T : ILexiconObject<T>
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return LexiconJson.Read<T>(ref reader, path);
-    }
+        where T : ILexiconObject<T> => LexiconJson.Read<T>(Encoding.UTF8.GetBytes(json), path);
 
     public static string Write<T>(T value)
         where T : ILexiconObject<T>

@@ -54,10 +54,10 @@ public sealed class LexiconCborTests
         {
             var cid = record.Collection switch
             {
-                Post.Id => LexiconCbor.Read<Post.Main>(record.Value).ComputeCid(),
-                Like.Id => LexiconCbor.Read<Like.Main>(record.Value).ComputeCid(),
-                Profile.Id => LexiconCbor.Read<Profile.Main>(record.Value).ComputeCid(),
-                Follow.Id => LexiconCbor.Read<Follow.Main>(record.Value).ComputeCid(),
+                Post.Id => record.Read<Post.Main>().ComputeCid(),
+                Like.Id => record.Read<Like.Main>().ComputeCid(),
+                Profile.Id => record.Read<Profile.Main>().ComputeCid(),
+                Follow.Id => record.Read<Follow.Main>().ComputeCid(),
                 var other => throw new InvalidOperationException(other),
             };
             Assert.Equal(record.Cid, cid);

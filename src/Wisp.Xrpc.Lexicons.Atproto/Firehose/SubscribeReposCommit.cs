@@ -58,11 +58,11 @@ public static partial class SubscribeRepos
                 }
 
                 Cid? cid = op.Cid is { Cid: { } text } ? Cid.Parse(text) : null;
-                DataModelValue? record = null;
+                ReadOnlyMemory<byte>? record = null;
                 if (cid is { } recordCid && op.Action is "create" or "update" && TooBig != true)
                 {
                     record = blocks.TryGetValue(recordCid, out var data)
-                        ? DagCbor.Decode(data)
+                        ? data
                         : throw new RepositoryFormatException($"The blocks do not hold {op.Path}'s record {recordCid}");
                 }
 
@@ -84,15 +84,22 @@ public sealed record FirehoseCommit(RepoCommit Commit, IReadOnlyList<FirehoseOpe
 /// <param name="Collection">The record's collection (an NSID).</param>
 /// <param name="RecordKey">The record's key.</param>
 /// <param name="Cid">The new record's CID (none for a delete).</param>
-/// <param name="Record">The new record, as the data model has it (none for a delete, or a <c>tooBig</c> event).</param>
-public sealed record FirehoseOperation(string Action, string Collection, string RecordKey, Cid? Cid, DataModelValue? Record)
+/// <param name="RecordBlock">
+/// The new record's DAG-CBOR, checked against <paramref name="Cid"/> (none for a delete, or a <c>tooBig</c> event). It
+/// is decoded only when asked for: <see cref="ReadRecord{T}"/> reads it straight into its type.
+/// </param>
+public sealed record FirehoseOperation(string Action, string Collection, string RecordKey, Cid? Cid, ReadOnlyMemory<byte>? RecordBlock)
 {
+    /// <summary>The new record as a data-model value (decoded on each call), or null when there is none.</summary>
+    public DataModelValue? Record => RecordBlock is { } block ? DagCbor.Decode(block) : null;
+
     /// <summary>
-    /// The record as its lexicon's type, validated (<c>op.ReadRecord&lt;Post.Main&gt;()</c> where
+    /// The record as its lexicon's type, read from its block and validated (<c>op.ReadRecord&lt;Post.Main&gt;()</c> where
     /// <see cref="Collection"/> is <c>app.bsky.feed.post</c>); throws <see cref="Validation.LexiconValidationException"/>
-    /// when it breaks the lexicon, <see cref="InvalidOperationException"/> when there is no record.
+    /// when it breaks the lexicon, <see cref="DagCborException"/> when it is not DAG-CBOR,
+    /// <see cref="InvalidOperationException"/> when there is no record.
     /// </summary>
     public T ReadRecord<T>()
         where T : ILexiconObject<T> =>
-        LexiconCbor.Read<T>(Record ?? throw new InvalidOperationException($"The {Action} of {Collection}/{RecordKey} carries no record"), Collection + "/" + RecordKey);
+        LexiconCbor.ReadDagCbor<T>(RecordBlock ?? throw new InvalidOperationException($"The {Action} of {Collection}/{RecordKey} carries no record"), Collection + "/" + RecordKey);
 }

@@ -18,14 +18,19 @@ public ref struct CborLexiconReader : ILexiconReader
     private readonly CborReader _reader;
     private readonly ReadOnlyMemory<byte> _data;
     private readonly int _maxDepth;
+    private readonly string? _rootType;
     private CborReader? _ahead;
 
-    /// <summary>Reads <paramref name="data"/> with <paramref name="reader"/>, which must be over the same bytes.</summary>
-    internal CborLexiconReader(CborReader reader, ReadOnlyMemory<byte> data, int maxDepth)
+    /// <summary>
+    /// Reads <paramref name="data"/> with <paramref name="reader"/>, which must be over the same bytes; the top map's
+    /// <c>$type</c> is <paramref name="rootType"/> when given (an event-stream body: its type is in the frame header).
+    /// </summary>
+    internal CborLexiconReader(CborReader reader, ReadOnlyMemory<byte> data, int maxDepth, string? rootType = null)
     {
         _reader = reader;
         _data = data;
         _maxDepth = maxDepth;
+        _rootType = rootType;
     }
 
     private readonly int Offset => _data.Length - _reader.BytesRemaining;
@@ -191,6 +196,11 @@ public ref struct CborLexiconReader : ILexiconReader
             return null;
         }
 
+        if (_rootType is not null && _reader.CurrentDepth == 0)
+        {
+            return _rootType;
+        }
+
         // A second reader over the rest of the input, reused within this read; the main reader checks every byte it skips.
         var offset = Offset;
         var ahead = _ahead ??= new CborReader(ReadOnlyMemory<byte>.Empty, CborConformanceMode.Lax, allowMultipleRootLevelValues: true);
@@ -233,21 +243,7 @@ public ref struct CborLexiconReader : ILexiconReader
     private readonly CborReaderState Peek()
     {
         var state = _reader.PeekState();
-        switch (state)
-        {
-            case CborReaderState.HalfPrecisionFloat or CborReaderState.SinglePrecisionFloat or CborReaderState.DoublePrecisionFloat:
-                throw new DagCborException("A float: the AT Protocol data model has no floating-point numbers", Offset);
-            case CborReaderState.SimpleValue:
-                throw new DagCborException("A CBOR simple value ('undefined' or another) is not in the data model", Offset);
-            case CborReaderState.StartIndefiniteLengthTextString or CborReaderState.StartIndefiniteLengthByteString:
-                throw new DagCborException("Indefinite-length strings are not DAG-CBOR", Offset);
-            case CborReaderState.Tag when _reader.PeekTag() != (CborTag)42:
-                throw new DagCborException($"CBOR tag {(ulong)_reader.PeekTag()}: the only tag DAG-CBOR allows is 42 (a CID)", Offset);
-            case CborReaderState.Finished:
-                throw new DagCborException("The input ends before a value", Offset);
-            default:
-                return state;
-        }
+        return DagCbor.Refusal(_reader, state, Offset) is { } refusal ? throw refusal : state;
     }
 
     private readonly int CheckDepth()

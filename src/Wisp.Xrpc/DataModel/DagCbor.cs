@@ -183,29 +183,38 @@ public static class DagCbor
                 return ReadArray(reader, total, depthLeft, offset);
             case CborReaderState.StartMap:
                 return ReadMap(reader, total, depthLeft, offset);
-            case CborReaderState.HalfPrecisionFloat or CborReaderState.SinglePrecisionFloat or CborReaderState.DoublePrecisionFloat:
-                throw new DagCborException("A float: the AT Protocol data model has no floating-point numbers", offset);
-            case CborReaderState.SimpleValue:
-                throw new DagCborException("A CBOR simple value ('undefined' or another) is not in the data model", offset);
-            case CborReaderState.StartIndefiniteLengthTextString or CborReaderState.StartIndefiniteLengthByteString:
-                throw new DagCborException("Indefinite-length strings are not DAG-CBOR", offset);
-            case CborReaderState.Finished:
-                throw new DagCborException("The input ends before a value", offset);
             case var state:
-                throw new DagCborException($"Unexpected CBOR {state}", offset);
+                throw Refusal(reader, state, offset) ?? new DagCborException($"Unexpected CBOR {state}", offset);
         }
     }
+
+    /// <summary>
+    /// The refusal of a next value the data model does not have: a float, <c>undefined</c> or another simple value, an
+    /// indefinite-length string, a tag other than 42, or the end of the input; null for one it has.
+    /// </summary>
+    internal static DagCborException? Refusal(CborReader reader, CborReaderState state, int offset) => state switch
+    {
+        CborReaderState.HalfPrecisionFloat or CborReaderState.SinglePrecisionFloat or CborReaderState.DoublePrecisionFloat =>
+            new("A float: the AT Protocol data model has no floating-point numbers", offset),
+        CborReaderState.SimpleValue => new("A CBOR simple value ('undefined' or another) is not in the data model", offset),
+        CborReaderState.StartIndefiniteLengthTextString or CborReaderState.StartIndefiniteLengthByteString =>
+            new("Indefinite-length strings are not DAG-CBOR", offset),
+        CborReaderState.Tag when reader.PeekTag() is var tag && tag != CidTag =>
+            new($"CBOR tag {(ulong)tag}: the only tag DAG-CBOR allows is 42 (a CID)", offset),
+        CborReaderState.Finished => new("The input ends before a value", offset),
+        _ => null,
+    };
 
     /// <summary>Reads tag 42 and its CID; the reader is at a tag.</summary>
     internal static Cid ReadLinkAfterPeek(CborReader reader, int total)
     {
         var offset = total - reader.BytesRemaining;
-        var tag = reader.ReadTag();
-        if (tag != CidTag)
+        if (Refusal(reader, CborReaderState.Tag, offset) is { } refusal)
         {
-            throw new DagCborException($"CBOR tag {(ulong)tag}: the only tag DAG-CBOR allows is 42 (a CID)", offset);
+            throw refusal; // a tag other than 42
         }
 
+        reader.ReadTag();
         if (reader.PeekState() != CborReaderState.ByteString)
         {
             throw new DagCborException("Tag 42 must hold a byte string", offset);

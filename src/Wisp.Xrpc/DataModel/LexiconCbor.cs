@@ -78,7 +78,11 @@ public static class LexiconCbor
         where T : ILexiconObject<T> => Read(bytes, path, T.ReadFrom, maxDepth);
 
     /// <summary>Reads DAG-CBOR with <paramref name="read"/> (a union's reader, for one), strictly and validating, as <see cref="ReadDagCbor{T}"/> does.</summary>
-    public static T Read<T>(ReadOnlyMemory<byte> bytes, string path, LexiconValueReader<CborLexiconReader, T> read, int maxDepth = DagCbor.DefaultMaxDepth)
+    public static T Read<T>(ReadOnlyMemory<byte> bytes, string path, LexiconValueReader<CborLexiconReader, T> read, int maxDepth = DagCbor.DefaultMaxDepth) =>
+        Read(bytes, path, read, maxDepth, rootType: null);
+
+    /// <summary>As <see cref="Read{T}(ReadOnlyMemory{byte}, string, LexiconValueReader{CborLexiconReader, T}, int)"/>, the top map's <c>$type</c> being <paramref name="rootType"/> when given (an event-stream body, whose type is in its header).</summary>
+    internal static T Read<T>(ReadOnlyMemory<byte> bytes, string path, LexiconValueReader<CborLexiconReader, T> read, int maxDepth, string? rootType)
     {
         ArgumentNullException.ThrowIfNull(read);
         var reader = t_reader ?? new CborReader(bytes, CborConformanceMode.Canonical, allowMultipleRootLevelValues: false);
@@ -86,7 +90,7 @@ public static class LexiconCbor
         reader.Reset(bytes);
         try
         {
-            var lexicon = new CborLexiconReader(reader, bytes, maxDepth);
+            var lexicon = new CborLexiconReader(reader, bytes, maxDepth, rootType);
             var value = read(ref lexicon, path);
             return reader.BytesRemaining == 0
                 ? value

@@ -3,8 +3,21 @@ using Wisp.Xrpc.ServiceAuth;
 
 namespace Wisp.Xrpc.Repository;
 
-/// <summary>A record of a repository: where it is (<c>collection/rkey</c>), its CID, and its value.</summary>
-public sealed record RepositoryRecord(string Collection, string RecordKey, Cid Cid, DataModelValue Value);
+/// <summary>A record of a repository: where it is (<c>collection/rkey</c>), its CID, its value and its block.</summary>
+/// <param name="Collection">The collection (an NSID).</param>
+/// <param name="RecordKey">The record key.</param>
+/// <param name="Cid">The record's CID, which its block was checked against.</param>
+/// <param name="Value">The record as a data-model value.</param>
+/// <param name="Block">The record's DAG-CBOR.</param>
+public sealed record RepositoryRecord(string Collection, string RecordKey, Cid Cid, DataModelValue Value, ReadOnlyMemory<byte> Block)
+{
+    /// <summary>
+    /// The record as its lexicon's type, read from its block and validated (<c>record.Read&lt;Post.Main&gt;()</c>);
+    /// throws <see cref="Validation.LexiconValidationException"/> when it breaks the lexicon.
+    /// </summary>
+    public T Read<T>()
+        where T : Serialization.ILexiconObject<T> => LexiconCbor.ReadDagCbor<T>(Block, Collection + "/" + RecordKey);
+}
 
 /// <summary>
 /// A repository export (<c>com.atproto.sync.getRepo</c>: a CAR whose root is the commit), read into memory: the
@@ -50,7 +63,7 @@ public sealed class RepositoryExport
             var keyCollection = key[..slash];
             if (collection is null || keyCollection == collection)
             {
-                yield return new RepositoryRecord(keyCollection, key[(slash + 1)..], cid, Repositories.DecodeBlock(Repositories.Block(_blocks, cid, "record"), "record"));
+                yield return Repositories.Record(keyCollection, key[(slash + 1)..], cid, Repositories.Block(_blocks, cid, "record"));
             }
         }
     }
@@ -58,7 +71,7 @@ public sealed class RepositoryExport
     /// <summary>One record, or null when the repository has none at that path.</summary>
     public RepositoryRecord? GetRecord(string collection, string recordKey) =>
         MerkleSearchTree.Find(Commit.Data, collection + "/" + recordKey, Lookup) is { } cid
-            ? new RepositoryRecord(collection, recordKey, cid, Repositories.DecodeBlock(Repositories.Block(_blocks, cid, "record"), "record"))
+            ? Repositories.Record(collection, recordKey, cid, Repositories.Block(_blocks, cid, "record"))
             : null;
 
     private ReadOnlyMemory<byte>? Lookup(Cid cid) => _blocks.TryGetValue(cid, out var block) ? block : null;
@@ -89,7 +102,7 @@ public static class RecordProof
 
         var cid = MerkleSearchTree.Find(commit.Data, collection + "/" + recordKey, c => blocks.TryGetValue(c, out var b) ? b : null);
         return cid is { } found
-            ? new RepositoryRecord(collection, recordKey, found, Repositories.DecodeBlock(Repositories.Block(blocks, found, "record"), "record"))
+            ? Repositories.Record(collection, recordKey, found, Repositories.Block(blocks, found, "record"))
             : null;
     }
 }
@@ -112,6 +125,9 @@ internal static class Repositories
 
     public static ReadOnlyMemory<byte> Block(Dictionary<Cid, ReadOnlyMemory<byte>> blocks, Cid cid, string what) =>
         blocks.TryGetValue(cid, out var block) ? block : throw new RepositoryFormatException($"The {what} {cid} is not in the CAR file");
+
+    public static RepositoryRecord Record(string collection, string recordKey, Cid cid, ReadOnlyMemory<byte> block) =>
+        new(collection, recordKey, cid, DecodeBlock(block, "record"), block);
 
     public static DataModelValue DecodeBlock(ReadOnlyMemory<byte> block, string what)
     {

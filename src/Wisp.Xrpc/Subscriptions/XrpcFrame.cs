@@ -20,6 +20,9 @@ public sealed record XrpcFrame(int Op, string? Type, DataModelValue Body)
     /// <summary>The header's <c>op</c> of an error.</summary>
     public const int ErrorOp = -1;
 
+    /// <summary>The body as it was read (<see cref="Parse"/>), so that it can be read again into a type without encoding it anew; empty for a frame made otherwise.</summary>
+    public ReadOnlyMemory<byte> EncodedBody { get; init; }
+
     /// <summary>True for an error frame.</summary>
     public bool IsError => Op == ErrorOp;
 
@@ -106,6 +109,6 @@ public sealed record XrpcFrame(int Op, string? Type, DataModelValue Body)
             throw new DagCborException("The error frame's body has no error string", consumed);
         }
 
-        return new XrpcFrame((int)op.IntegerValue, type, body);
+        return new XrpcFrame((int)op.IntegerValue, type, body) { EncodedBody = bytes[consumed..] };
     }
 }

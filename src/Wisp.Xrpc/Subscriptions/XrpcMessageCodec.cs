@@ -64,13 +64,9 @@ public sealed class XrpcMessageCodec<TMessage>
             throw new ArgumentException("An error frame is not a message", nameof(frame));
         }
 
+        // The body is read as it came, its $type taken from the header's t (a $type in the body itself is not looked at).
         var type = frame.Type is null ? null : frame.Type.StartsWith('#') ? Nsid + frame.Type : frame.Type;
-        var entries = frame.Body.Entries.Where(e => e.Key != "$type").ToList();
-        if (type is not null)
-        {
-            entries.Add(new("$type", DataModelValue.String(type)));
-        }
-
-        return LexiconCbor.Read(DagCbor.Encode(DataModelValue.Map(entries)), "Message", _read);
+        var body = frame.EncodedBody.IsEmpty ? DagCbor.Encode(frame.Body) : frame.EncodedBody;
+        return LexiconCbor.Read(body, "Message", _read, DagCbor.DefaultMaxDepth, type);
     }
 }
