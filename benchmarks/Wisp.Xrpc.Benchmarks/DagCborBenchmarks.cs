@@ -22,7 +22,7 @@ public class DagCborBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = Root();
+        var root = BenchmarkFiles.Root;
         _value = DataModelValue.FromJson(File.ReadAllText(Path.Combine(root, "benchmarks", "dag-cbor", "post.json")));
         _post = _value.ToDagCbor();
         _typed = LexiconCbor.ReadDagCbor<Post.Main>(_post);
@@ -107,18 +107,5 @@ public class DagCborBenchmarks
         var after = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(kept);
         return ((double)allocated / Count, (double)(after - before) / Count);
-    }
-
-    private static string Root()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Wisp.Xrpc.Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Wisp.Xrpc.Generators.sln not found");
     }
 }

@@ -11,7 +11,9 @@ namespace Wisp.Xrpc.Benchmarks;
 /// <summary>
 /// Reading and validating one representative app.bsky.feed.post (text with facets, an image embed with a blob, langs,
 /// a reply): the generated reader, which validates as it parses, against System.Text.Json's reflection serializer
-/// into equivalent hand-written classes followed by a separate validation pass over the same rules.
+/// into equivalent hand-written classes followed by a separate validation pass over the same rules, and
+/// System.Text.Json's source-generated deserializer into the same classes with no validation (the floor for JSON into
+/// objects).
 /// </summary>
 [MemoryDiagnoser]
 public class RecordBenchmarks
@@ -22,22 +24,8 @@ public class RecordBenchmarks
         AllowOutOfOrderMetadataProperties = true,
     };
 
-    private readonly byte[] _post = Encoding.UTF8.GetBytes("""
-        {"$type": "app.bsky.feed.post",
-         "text": "hello @alice.example.com see https://example.com 🎉 #atproto — a post of ordinary length, with some more words in it.",
-         "createdAt": "2024-11-26T12:34:56.789Z",
-         "langs": ["en"],
-         "facets": [
-           {"index": {"byteStart": 6, "byteEnd": 24}, "features": [{"$type": "app.bsky.richtext.facet#mention", "did": "did:plc:ewvi7nxzyoun6zhxrhs64oiz"}]},
-           {"index": {"byteStart": 29, "byteEnd": 48}, "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://example.com"}]}
-         ],
-         "embed": {"$type": "app.bsky.embed.images", "images": [
-           {"alt": "a cat on a keyboard", "image": {"$type": "blob", "ref": {"$link": "bafkreibme22gw2h7y2h7tg2fhqotaqjucnbc24deqo72b6mkl2egezxhvy"}, "mimeType": "image/jpeg", "size": 123456},
-            "aspectRatio": {"width": 1200, "height": 800}}]},
-         "reply": {
-           "root": {"uri": "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g", "cid": "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a"},
-           "parent": {"uri": "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g", "cid": "bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a"}}}
-        """);
+    // The same file benchmarks/record/bench.mjs reads with @atcute/lexicons.
+    private readonly byte[] _post = File.ReadAllBytes(Path.Combine(BenchmarkFiles.Root, "benchmarks", "record", "post.json"));
 
     [Benchmark(Baseline = true, Description = "System.Text.Json (reflection) + validation pass")]
     public object SystemTextJsonThenValidate()
@@ -46,6 +34,9 @@ public class RecordBenchmarks
         PocoValidation.Validate(post);
         return post;
     }
+
+    [Benchmark(Description = "System.Text.Json (source generated), no validation: the floor")]
+    public object SystemTextJsonSourceGenerated() => JsonSerializer.Deserialize(_post, PocoJsonContext.Default.PocoPost)!;
 
     [Benchmark(Description = "generated reader (parse + validate in one pass)")]
     public object Generated()
@@ -105,6 +96,11 @@ public class RecordBenchmarks
         }
     }
 }
+
+/// <summary>System.Text.Json's source generator over the same classes, with the reflection options.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, AllowOutOfOrderMetadataProperties = true)]
+[JsonSerializable(typeof(PocoPost))]
+internal sealed partial class PocoJsonContext : JsonSerializerContext;
 
 public sealed class PocoPost
 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -48,7 +49,7 @@ public static partial class LexiconFormats
     /// starting <c>Qm</c>) is refused: atproto's data model uses CIDv1 only (atproto.com/specs/data-model).
     /// </summary>
     public static bool IsCid(string value) =>
-        value.Length is >= 8 and <= 256 && CidPattern().IsMatch(value) && !(value.Length == 46 && value.StartsWith("Qm", StringComparison.Ordinal));
+        value.Length is >= 8 and <= 256 && !value.AsSpan().ContainsAnyExcept(CidCharacters) && !(value.Length == 46 && value.StartsWith("Qm", StringComparison.Ordinal));
 
     /// <summary>did: <c>did:method:identifier</c>, at most 2 KiB (atproto.com/specs/did).</summary>
     public static bool IsDid(string value) => IsDid(value.AsSpan());
@@ -63,13 +64,46 @@ public static partial class LexiconFormats
     /// <summary>nsid (atproto.com/specs/nsid).</summary>
     public static bool IsNsid(string value) => IsNsid(value.AsSpan());
 
-    private static bool IsNsid(ReadOnlySpan<char> value) => value.Length <= 317 && NsidPattern().IsMatch(value);
+    /// <remarks>
+    /// Segment by segment, as the spec states it (a regex took 0.2 µs, most of an at-uri's check): at least three;
+    /// each 1 to 63 characters; the domain's of letters, digits and hyphens, starting and ending with a letter or digit,
+    /// the first starting with a letter; the name's of letters and digits, starting with a letter.
+    /// </remarks>
+    private static bool IsNsid(ReadOnlySpan<char> value)
+    {
+        if (value.Length > 317)
+        {
+            return false;
+        }
+
+        for (var segments = 0; ; segments++)
+        {
+            var dot = value.IndexOf('.');
+            var segment = dot < 0 ? value : value[..dot];
+            if (segment.Length is 0 or > 63 || !(segments == 0 || dot < 0 ? char.IsAsciiLetter(segment[0]) : char.IsAsciiLetterOrDigit(segment[0])))
+            {
+                return false;
+            }
+
+            if (dot < 0)
+            {
+                return segments >= 2 && !segment.ContainsAnyExcept(NsidNameCharacters);
+            }
+
+            if (!char.IsAsciiLetterOrDigit(segment[^1]) || segment.ContainsAnyExcept(NsidDomainCharacters))
+            {
+                return false;
+            }
+
+            value = value[(dot + 1)..];
+        }
+    }
 
     /// <summary>record-key: 1 to 512 of <c>A-Za-z0-9._:~-</c>, not <c>.</c> or <c>..</c> (atproto.com/specs/record-key).</summary>
     public static bool IsRecordKey(string value) => IsRecordKey(value.AsSpan());
 
     private static bool IsRecordKey(ReadOnlySpan<char> value) =>
-        value.Length is >= 1 and <= 512 && !value.SequenceEqual(".") && !value.SequenceEqual("..") && RecordKeyPattern().IsMatch(value);
+        value.Length is >= 1 and <= 512 && !value.SequenceEqual(".") && !value.SequenceEqual("..") && !value.ContainsAnyExcept(RecordKeyCharacters);
 
     /// <summary>
     /// datetime: RFC 3339 with upper-case T and Z, a time zone (not <c>-00:00</c>), and a real proleptic Gregorian date
@@ -117,7 +151,7 @@ public static partial class LexiconFormats
             return false;
         }
 
-        if (!AtUriCharacterPattern().IsMatch(uri))
+        if (uri.ContainsAnyExcept(AtUriCharacters))
         {
             return false;
         }
@@ -147,11 +181,17 @@ public static partial class LexiconFormats
     [GeneratedRegex("^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex("^[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+\\.[a-zA-Z][a-zA-Z0-9]{0,62}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NsidPattern();
 
-    [GeneratedRegex("^[a-zA-Z0-9_~.:-]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RecordKeyPattern();
+    // Character sets checked with SearchValues (vectorized) rather than a regex, on the hot path of every record read.
+    private static readonly SearchValues<char> NsidDomainCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+
+    private static readonly SearchValues<char> NsidNameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    private static readonly SearchValues<char> RecordKeyCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_~.:-");
+
+    private static readonly SearchValues<char> CidCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+=");
+
+    private static readonly SearchValues<char> AtUriCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._~:@!$&')(*+,;=%/-");
 
     [GeneratedRegex("^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TidPattern();
@@ -159,14 +199,10 @@ public static partial class LexiconFormats
     [GeneratedRegex("^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,20})?(Z|([+-][0-2][0-9]:[0-5][0-9]))\\z", RegexOptions.CultureInvariant)]
     private static partial Regex DatetimePattern();
 
-    [GeneratedRegex("^[a-zA-Z0-9+=]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex CidPattern();
 
     [GeneratedRegex("^[a-z][a-z0-9+.-]*:[^\\s]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex UriPattern();
 
-    [GeneratedRegex("^[a-zA-Z0-9._~:@!$&')(*+,;=%/-]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex AtUriCharacterPattern();
 
     [GeneratedRegex("^/[a-zA-Z0-9._~:@!$&')(*+,;=%\\[\\]/-]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AtUriFragmentPattern();
