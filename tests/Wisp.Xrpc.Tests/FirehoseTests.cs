@@ -89,6 +89,28 @@ public sealed class FirehoseTests
         // A type a newer lexicon adds is kept, not refused (the message union is open).
         var unknown = SubscribeRepos.MessageCodec.Decode(new XrpcFrame(XrpcFrame.MessageOp, "#newThing", Wisp.Xrpc.DataModel.DataModelValue.FromJson("""{"seq": 5}""")));
         Assert.Equal("com.atproto.sync.subscribeRepos#newThing", Assert.IsType<SubscribeRepos.IMessage.Unknown>(unknown).Type);
+        var forwarded = XrpcFrame.Parse(SubscribeRepos.MessageCodec.Encode(unknown));
+        Assert.Equal("#newThing", forwarded.Type);
+        Assert.Equal(5, forwarded.Seq);
+        Assert.Null(forwarded.Body["$type"]);
+    }
+
+    [Fact]
+    public void A_message_body_is_decoded_when_it_is_read_and_strictly_then()
+    {
+        var frame = XrpcFrame.Parse(Frames[0]);
+        Assert.Equal(Frames[0].AsMemory(Frames[0].Length - frame.EncodedBody.Length).ToArray(), frame.EncodedBody.ToArray());
+        Assert.Equal(frame.Body["seq"]!.IntegerValue, frame.Seq);
+
+        // A body whose keys are out of DAG-CBOR's order: the header is fine, the body is refused when read.
+        var header = new byte[Frames[0].Length - frame.EncodedBody.Length];
+        Frames[0].AsSpan(0, header.Length).CopyTo(header);
+        byte[] unsorted = [.. header, 0xa2, 0x63, (byte)'s', (byte)'e', (byte)'q', 0x01, 0x61, (byte)'z', 0x02];
+        var bad = XrpcFrame.Parse(unsorted);
+        Assert.Throws<Wisp.Xrpc.DataModel.DagCborException>(() => bad.Body);
+        Assert.Throws<Wisp.Xrpc.DataModel.DagCborException>(() => SubscribeRepos.MessageCodec.Decode(bad));
+        byte[] notAMap = [.. header, 0x81, 0x01];
+        Assert.Throws<Wisp.Xrpc.DataModel.DagCborException>(() => XrpcFrame.Parse(notAMap));
     }
 
     [Fact]

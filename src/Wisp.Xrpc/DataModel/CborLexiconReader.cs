@@ -186,7 +186,17 @@ public ref struct CborLexiconReader : ILexiconReader
         Peek() == CborReaderState.Tag ? new CidLink(DagCbor.ReadLinkAfterPeek(_reader, _data.Length).ToString()) : null;
 
     /// <inheritdoc />
-    public readonly DataModelValue ReadValue() => DagCbor.Read(_reader, _data.Length, _maxDepth - _reader.CurrentDepth);
+    public readonly DataModelValue ReadValue()
+    {
+        var atRoot = _rootType is not null && _reader.CurrentDepth == 0;
+        var value = DagCbor.Read(_reader, _data.Length, _maxDepth - _reader.CurrentDepth);
+
+        // An event-stream body whose type is in the frame header, kept whole (an unknown message): with its $type, so
+        // that it is written back as the same message.
+        return atRoot && value.Kind == DataModelKind.Map && value["$type"] is null
+            ? DataModelValue.Map([.. value.Entries, new("$type", DataModelValue.String(_rootType!))])
+            : value;
+    }
 
     /// <inheritdoc />
     public string? PeekType()

@@ -9,19 +9,51 @@ namespace Wisp.Xrpc.Subscriptions;
 /// WebSocket binary message. A message frame's header is <c>{"op": 1, "t": "#commit"}</c> (the type in short form when
 /// it is the stream's own lexicon); an error frame's is <c>{"op": -1}</c> with the body <c>{"error", "message"}</c>.
 /// </summary>
-/// <param name="Op">1 for a message, -1 for an error.</param>
-/// <param name="Type">The message's type (<c>t</c>), or null (an error frame, or a message without one).</param>
-/// <param name="Body">The body.</param>
-public sealed record XrpcFrame(int Op, string? Type, DataModelValue Body)
+/// <remarks>
+/// A parsed message frame keeps its body's bytes and decodes them only when <see cref="Body"/> is asked for: a typed
+/// consumer reads the message straight from <see cref="EncodedBody"/> (<see cref="XrpcMessageCodec{TMessage}"/>), and
+/// <see cref="Seq"/> is found without decoding the rest.
+/// </remarks>
+public sealed class XrpcFrame
 {
+    private DataModelValue? _body;
+
+    /// <summary>A frame with the given header and body.</summary>
+    /// <param name="op">1 for a message, -1 for an error.</param>
+    /// <param name="type">The message's type (<c>t</c>), or null (an error frame, or a message without one).</param>
+    /// <param name="body">The body.</param>
+    public XrpcFrame(int op, string? type, DataModelValue body)
+    {
+        Op = op;
+        Type = type;
+        _body = body ?? throw new ArgumentNullException(nameof(body));
+    }
+
+    private XrpcFrame(int op, string? type, ReadOnlyMemory<byte> encodedBody, DataModelValue? body)
+    {
+        Op = op;
+        Type = type;
+        EncodedBody = encodedBody;
+        _body = body;
+    }
+
+    /// <summary>1 for a message, -1 for an error.</summary>
+    public int Op { get; }
+
+    /// <summary>The message's type (<c>t</c>), or null (an error frame, or a message without one).</summary>
+    public string? Type { get; }
+
+    /// <summary>The body, decoded strictly on first use (a <see cref="DagCborException"/> when it is not DAG-CBOR).</summary>
+    public DataModelValue Body => _body ??= DagCbor.Decode(EncodedBody);
+
+    /// <summary>The body as it was read (<see cref="Parse"/>), so that it can be read into a type without decoding it twice; empty for a frame made otherwise.</summary>
+    public ReadOnlyMemory<byte> EncodedBody { get; }
+
     /// <summary>The header's <c>op</c> of a message.</summary>
     public const int MessageOp = 1;
 
     /// <summary>The header's <c>op</c> of an error.</summary>
     public const int ErrorOp = -1;
-
-    /// <summary>The body as it was read (<see cref="Parse"/>), so that it can be read again into a type without encoding it anew; empty for a frame made otherwise.</summary>
-    public ReadOnlyMemory<byte> EncodedBody { get; init; }
 
     /// <summary>True for an error frame.</summary>
     public bool IsError => Op == ErrorOp;
@@ -76,8 +108,45 @@ public sealed record XrpcFrame(int Op, string? Type, DataModelValue Body)
     }
 
     /// <summary>
-    /// Reads a frame: exactly two DAG-CBOR values, a header map with an integer <c>op</c> of 1 or -1 (and a string
-    /// <c>t</c> when present), then a body map. Anything else is a <see cref="DagCborException"/>.
+    /// The body's integer <c>seq</c> (an event's number, a consumer's cursor), or null when it has none; read from the
+    /// encoded body without decoding the rest of it.
+    /// </summary>
+    public long? Seq
+    {
+        get
+        {
+            if (_body is not null || EncodedBody.IsEmpty)
+            {
+                return Body["seq"] is { Kind: DataModelKind.Integer } seq ? seq.IntegerValue : null;
+            }
+
+            try
+            {
+                var reader = new CborReader(EncodedBody, CborConformanceMode.Lax);
+                var count = reader.ReadStartMap() ?? int.MaxValue;
+                for (var i = 0; i < count && reader.PeekState() == CborReaderState.TextString; i++)
+                {
+                    if (reader.ReadDefiniteLengthTextStringBytes().Span.SequenceEqual("seq"u8))
+                    {
+                        return reader.PeekState() is CborReaderState.UnsignedInteger or CborReaderState.NegativeInteger ? reader.ReadInt64() : null;
+                    }
+
+                    reader.SkipValue(disableConformanceModeChecks: true);
+                }
+
+                return null;
+            }
+            catch (Exception e) when (e is CborContentException or InvalidOperationException or OverflowException)
+            {
+                throw new DagCborException("Not valid DAG-CBOR: " + e.Message, 0, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a frame: a DAG-CBOR header map with an integer <c>op</c> of 1 or -1 (and a string <c>t</c> when present),
+    /// then a body map and nothing after it. The header and an error frame's body are decoded here; a message's body
+    /// only when it is read (strictly, then). Anything else is a <see cref="DagCborException"/>.
     /// </summary>
     public static XrpcFrame Parse(ReadOnlyMemory<byte> bytes)
     {
@@ -87,7 +156,6 @@ public sealed record XrpcFrame(int Op, string? Type, DataModelValue Body)
             throw new DagCborException("The frame has a header and no body", consumed);
         }
 
-        var body = DagCbor.Decode(bytes[consumed..]);
         if (header.Kind != DataModelKind.Map || header["op"] is not { Kind: DataModelKind.Integer } op || op.IntegerValue is not (MessageOp or ErrorOp))
         {
             throw new DagCborException("The frame header is not a map with op 1 or -1", 0);
@@ -99,16 +167,21 @@ public sealed record XrpcFrame(int Op, string? Type, DataModelValue Body)
             type = t.Kind == DataModelKind.String ? t.StringValue : throw new DagCborException("The frame header's t is not a string", 0);
         }
 
-        if (body.Kind != DataModelKind.Map)
+        // A map's first byte is of major type 5; the rest is checked when the body is decoded.
+        var body = bytes[consumed..];
+        if (body.Span[0] >> 5 != 5)
         {
             throw new DagCborException("The frame body is not a map", consumed);
         }
 
-        if (op.IntegerValue == ErrorOp && body["error"] is not { Kind: DataModelKind.String })
+        if (op.IntegerValue == ErrorOp)
         {
-            throw new DagCborException("The error frame's body has no error string", consumed);
+            var decoded = DagCbor.Decode(body);
+            return decoded["error"] is { Kind: DataModelKind.String }
+                ? new XrpcFrame(ErrorOp, type, body, decoded)
+                : throw new DagCborException("The error frame's body has no error string", consumed);
         }
 
-        return new XrpcFrame((int)op.IntegerValue, type, body) { EncodedBody = bytes[consumed..] };
+        return new XrpcFrame(MessageOp, type, body, null);
     }
 }

@@ -216,14 +216,19 @@ public sealed class XrpcSubscription<TMessage> : IAsyncEnumerable<TMessage>
         {
             throw new XrpcException(502, XrpcErrorNames.InvalidResponse, $"A message of {_method.Nsid} breaks its lexicon: {invalid.Message}", invalid, null);
         }
+        catch (DagCborException invalid)
+        {
+            // The body is decoded with the message (XrpcFrame.Parse reads the header only).
+            throw new XrpcException(502, XrpcErrorNames.InvalidResponse, $"{_method.Nsid} sent a frame that is not valid DAG-CBOR: {invalid.Message}", invalid, null);
+        }
         finally
         {
             lenient?.Dispose();
         }
 
-        if (frame.Body["seq"] is { Kind: DataModelKind.Integer } seq)
+        if (frame.Seq is { } seq)
         {
-            Cursor = seq.IntegerValue;
+            Cursor = seq;
         }
 
         return message;
