@@ -67,6 +67,40 @@ public sealed class CborReaderTests
     }
 
     [Fact]
+    public void A_union_member_or_a_record_drops_its_own_type_a_plain_object_keeps_it_and_both_encodings_write_back_the_same_bytes()
+    {
+        // $type last in some objects (JSON keys come in any order). recordWithMedia's "record" is a plain ref to a type
+        // that is elsewhere a union member; facets and the reply's refs are plain objects that happen to say their type.
+        const string StrongRef = "\"uri\": \"at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g\", \"cid\": \"bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a\"";
+        var json = $$"""
+            {"text": "x", "createdAt": "2024-01-01T00:00:00.000Z", "$type": "app.bsky.feed.post",
+             "reply": {"$type": "app.bsky.feed.post#replyRef", "root": {"$type": "com.atproto.repo.strongRef", {{StrongRef}}}, "parent": { {{StrongRef}} } },
+             "embed": {"record": {"record": { {{StrongRef}} }, "$type": "app.bsky.embed.record"},
+                       "media": {"images": [{"alt": "a", "image": {{Blob}} }], "$type": "app.bsky.embed.images"},
+                       "$type": "app.bsky.embed.recordWithMedia"},
+             "facets": [{"features": [{"tag": "a", "$type": "app.bsky.richtext.facet#tag"}], "index": {"byteStart": 0, "byteEnd": 1}, "$type": "app.bsky.richtext.facet"}]}
+            """;
+        var expected = DataModelValue.FromJson(json);
+
+        foreach (var post in new[] { Lexicon.Read<Post.Main>(json), LexiconCbor.ReadDagCbor<Post.Main>(expected.ToDagCbor()) })
+        {
+            Assert.Null(post.ExtensionData); // the record's own $type
+            var embed = Assert.IsType<Lexicons.App.Bsky.Embed.RecordWithMedia.Main>(post.Embed);
+            Assert.Null(embed.ExtensionData); // a union member's
+            Assert.Null(Assert.IsType<Lexicons.App.Bsky.Embed.Images.Main>(embed.Media).ExtensionData);
+            Assert.Null(Assert.IsType<Lexicons.App.Bsky.Richtext.Facet.Tag>(post.Facets![0].Features[0]).ExtensionData);
+            Assert.Equal("app.bsky.embed.record", embed.Record.ExtensionData!["$type"]!.StringValue); // plain refs keep theirs
+            Assert.Equal("app.bsky.richtext.facet", post.Facets[0].ExtensionData!["$type"]!.StringValue);
+            Assert.Equal("app.bsky.feed.post#replyRef", post.Reply!.ExtensionData!["$type"]!.StringValue);
+            Assert.Equal("com.atproto.repo.strongRef", post.Reply.Root.ExtensionData!["$type"]!.StringValue);
+            Assert.Null(post.Reply.Parent.ExtensionData);
+
+            Assert.Equal(expected.ToDagCbor(), post.ToDagCbor());
+            Assert.Equal(expected, DataModelValue.FromJson(Lexicon.Write(post)));
+        }
+    }
+
+    [Fact]
     public void An_unknown_value_read_from_cbor_is_a_data_model_value()
     {
         var json = """{"repo": "did:plc:alice", "collection": "app.bsky.feed.post", "record": {"$type": "app.bsky.feed.post", "sig": {"$bytes": "AAEC"}}}""";

@@ -216,4 +216,83 @@ public sealed class FormatTests
             }
         }
     }
+
+    /// <summary>
+    /// The DID, datetime, URI, TID and language checks are written by hand too (the language one only for its common
+    /// shapes). Over 50,000 strings each, mutated from valid ones or drawn from the characters that matter, they agree
+    /// with the expressions they replaced (the datetime one with the range checks that followed it).
+    /// </summary>
+    [Fact]
+    public void The_hand_written_did_datetime_uri_tid_and_language_checks_agree_with_the_expressions_they_replaced()
+    {
+        const System.Text.RegularExpressions.RegexOptions Options = System.Text.RegularExpressions.RegexOptions.CultureInvariant;
+        var did = new System.Text.RegularExpressions.Regex("^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]\\z", Options);
+        var datetime = new System.Text.RegularExpressions.Regex("^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,20})?(Z|([+-][0-2][0-9]:[0-5][0-9]))\\z", Options);
+        var uri = new System.Text.RegularExpressions.Regex("^[a-z][a-z0-9+.-]*:[^\\s]+\\z", Options);
+        var tid = new System.Text.RegularExpressions.Regex("^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}\\z", Options);
+        var language = new System.Text.RegularExpressions.Regex("^(?:(?:[a-zA-Z]{2,3}(?:-[a-zA-Z]{3}){0,3}|[a-zA-Z]{4}|[a-zA-Z]{5,8})(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|[0-9]{3}))?(?:-(?:[a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*(?:-[0-9a-wyzA-WYZ](?:-[a-zA-Z0-9]{2,8})+)*(?:-[xX](?:-[a-zA-Z0-9]{1,8})+)?|[xX](?:-[a-zA-Z0-9]{1,8})+|[iI]-[a-zA-Z]{2,8})\\z", Options);
+
+        static bool RegexDatetime(System.Text.RegularExpressions.Regex pattern, string value)
+        {
+            if (value.Length > 64 || !pattern.IsMatch(value) || value.EndsWith("-00:00", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            int N(int start, int length) => int.Parse(value.AsSpan(start, length), System.Globalization.CultureInfo.InvariantCulture);
+            var (year, month, day) = (N(0, 4), N(5, 2), N(8, 2));
+            var days = month is >= 1 and <= 12 ? DateTime.DaysInMonth(year == 0 ? 2000 : year, month) : 0; // year 0 is a leap year, as 2000
+            return day >= 1 && day <= days && N(11, 2) <= 23 && N(14, 2) <= 59 && N(17, 2) <= 59
+                && (value[^1] == 'Z' || (N(value.Length - 5, 2) <= 23 && N(value.Length - 2, 2) <= 59));
+        }
+
+        var random = new Random(2026);
+        string Mutate(string seed, string alphabet)
+        {
+            var chars = seed.ToList();
+            for (var edits = random.Next(0, 4); edits > 0; edits--)
+            {
+                var at = random.Next(chars.Count + 1);
+                switch (random.Next(3))
+                {
+                    case 0 when at < chars.Count: chars[at] = alphabet[random.Next(alphabet.Length)]; break;
+                    case 1 when at < chars.Count: chars.RemoveAt(at); break;
+                    default: chars.Insert(at, alphabet[random.Next(alphabet.Length)]); break;
+                }
+            }
+
+            return new string(chars.ToArray());
+        }
+
+        string[] datetimes = ["2024-11-26T12:34:56.789Z", "0000-02-29T00:00:00Z", "1900-02-28T23:59:59+05:30", "2023-12-31T23:59:59.12345678901234567890-08:00", "2024-02-29T24:00:00Z"];
+        string[] dids = ["did:plc:ewvi7nxzyoun6zhxrhs64oiz", "did:web:example.com%3A8080", "did:key:zQ3sh", "did:a:b"];
+        string[] uris = ["https://example.com/a?b#c", "at://did:plc:x/app.bsky.feed.post/1", "mailto:a@b", "a:b"];
+        string[] tids = ["3k43tv4rft22g", "jzzzzzzzzzzzz", "2222222222222"];
+        string[] languages = ["en", "pt-BR", "yue-HK", "es-419", "zh-Hant-TW", "x-private", "i-klingon", "sgn-BE-FR", "de-CH-1901", "en-a-bbb-x-ccc"];
+        var matched = new int[5];
+        for (var i = 0; i < 50_000; i++)
+        {
+            var value = Mutate(datetimes[random.Next(datetimes.Length)], "0123456789-:TZ.+z 5");
+            Assert.True(RegexDatetime(datetime, value) == LexiconFormats.IsValid(value, LexiconFormat.Datetime), $"datetime {value}");
+            matched[0] += RegexDatetime(datetime, value) ? 1 : 0;
+
+            value = Mutate(dids[random.Next(dids.Length)], "did:aZ9._%-é ");
+            Assert.True((did.IsMatch(value) && value.Length <= 2048) == LexiconFormats.IsValid(value, LexiconFormat.Did), $"DID {value}");
+            matched[1] += did.IsMatch(value) ? 1 : 0;
+
+            value = Mutate(uris[random.Next(uris.Length)], "a:Z9+.-/ \t\u00a0\u2028é");
+            Assert.True((uri.IsMatch(value) && value.Length <= 8192) == LexiconFormats.IsValid(value, LexiconFormat.Uri), $"URI {value}");
+            matched[2] += uri.IsMatch(value) ? 1 : 0;
+
+            value = Mutate(tids[random.Next(tids.Length)], "2789ajkzA");
+            Assert.True(tid.IsMatch(value) == LexiconFormats.IsValid(value, LexiconFormat.Tid), $"TID {value}");
+            matched[3] += tid.IsMatch(value) ? 1 : 0;
+
+            value = Mutate(languages[random.Next(languages.Length)], "aZ-x0i1");
+            Assert.True(language.IsMatch(value) == LexiconFormats.IsValid(value, LexiconFormat.Language), $"language {value}");
+            matched[4] += language.IsMatch(value) ? 1 : 0;
+        }
+
+        Assert.All(matched, count => Assert.InRange(count, 2_000, 48_000)); // both sides of each rule are exercised
+    }
 }

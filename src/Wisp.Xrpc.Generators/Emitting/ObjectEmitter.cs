@@ -71,9 +71,14 @@ internal static class ObjectEmitter
     private static void EmitRead(SourceWriter w, ObjectSpec spec)
     {
         var properties = spec.Properties;
-        if (properties.Count > 0)
+        var names = string.Join(", ", properties.Select(p => SourceWriter.Literal(p.JsonName)));
+        var namesTable = spec.RecordType is { } type
+            ? $"global::Wisp.Xrpc.Serialization.LexiconPropertyNames.ForRecord({SourceWriter.Literal(type)}{(names.Length == 0 ? string.Empty : ", ")}{names})"
+            : properties.Count > 0 ? $"new({names})" : null;
+        if (namesTable is not null)
         {
-            w.Line($"private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames {PropertyNamesField} = new({string.Join(", ", properties.Select(p => SourceWriter.Literal(p.JsonName)))});");
+            // A record's table names its collection: the reader drops a $type equal to it, which the writer writes again.
+            w.Line($"private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames {PropertyNamesField} = {namesTable};");
             w.Line();
         }
 
@@ -93,7 +98,7 @@ internal static class ObjectEmitter
         if (properties.Count == 0)
         {
             // No declared property: every one is kept.
-            w.Line("reader.NextProperty(global::Wisp.Xrpc.Serialization.LexiconPropertyNames.None, -1, ref extensionData, path);");
+            w.Line($"reader.NextProperty({(namesTable is null ? "global::Wisp.Xrpc.Serialization.LexiconPropertyNames.None" : PropertyNamesField)}, -1, ref extensionData, path);");
         }
         else
         {

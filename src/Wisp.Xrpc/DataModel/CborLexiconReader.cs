@@ -20,6 +20,7 @@ public ref struct CborLexiconReader : ILexiconReader
     private readonly int _maxDepth;
     private readonly string? _rootType;
     private CborReader? _ahead;
+    private DiscriminatedObjects _objects;
 
     /// <summary>
     /// Reads <paramref name="data"/> with <paramref name="reader"/>, which must be over the same bytes; the top map's
@@ -48,7 +49,7 @@ public ref struct CborLexiconReader : ILexiconReader
     }
 
     /// <inheritdoc />
-    public readonly bool TryStartObject()
+    public bool TryStartObject()
     {
         if (Peek() != CborReaderState.StartMap)
         {
@@ -56,6 +57,7 @@ public ref struct CborLexiconReader : ILexiconReader
         }
 
         var offset = CheckDepth();
+        _objects.Started(_reader.CurrentDepth, offset);
         var count = _reader.ReadStartMap() ?? throw new DagCborException("Indefinite-length map", offset);
         if ((long)count * 2 > _reader.BytesRemaining)
         {
@@ -66,7 +68,7 @@ public ref struct CborLexiconReader : ILexiconReader
     }
 
     /// <inheritdoc />
-    public readonly int NextProperty(LexiconPropertyNames names, int previous, ref Dictionary<string, DataModelValue>? extensionData, string path)
+    public int NextProperty(LexiconPropertyNames names, int previous, ref Dictionary<string, DataModelValue>? extensionData, string path)
     {
         while (true)
         {
@@ -89,17 +91,35 @@ public ref struct CborLexiconReader : ILexiconReader
                 return index;
             }
 
-            string name;
-            try
+            // The object's own $type as a union member or a record is not kept: its writer writes that again.
+            if (key.SequenceEqual("$type"u8) && Peek() == CborReaderState.TextString)
             {
-                name = StrictUtf8.GetString(key);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new DagCborException("A map key that is not valid UTF-8", offset);
+                var depth = _reader.CurrentDepth - 1;
+                var typeOffset = Offset;
+                var type = _reader.ReadDefiniteLengthTextStringBytes().Span;
+                if (_objects.IsUnionMember(depth) || (names.RecordTypeUtf8 is { } recordType && type.SequenceEqual(recordType)))
+                {
+                    continue;
+                }
+
+                (extensionData ??= new Dictionary<string, DataModelValue>(StringComparer.Ordinal))["$type"] = DataModelValue.String(Utf8String(type, typeOffset, "A string"));
+                continue;
             }
 
+            var name = Utf8String(key, offset, "A map key");
             (extensionData ??= new Dictionary<string, DataModelValue>(StringComparer.Ordinal))[name] = ReadValue();
+        }
+    }
+
+    private static string Utf8String(ReadOnlySpan<byte> bytes, int offset, string what)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new DagCborException(what + " that is not valid UTF-8", offset);
         }
     }
 
@@ -206,13 +226,14 @@ public ref struct CborLexiconReader : ILexiconReader
             return null;
         }
 
+        var offset = Offset;
         if (_rootType is not null && _reader.CurrentDepth == 0)
         {
+            _objects.Peeked(offset);
             return _rootType;
         }
 
         // A second reader over the rest of the input, reused within this read; the main reader checks every byte it skips.
-        var offset = Offset;
         var ahead = _ahead ??= new CborReader(ReadOnlyMemory<byte>.Empty, CborConformanceMode.Lax, allowMultipleRootLevelValues: true);
         ahead.Reset(_data[offset..]);
         try
@@ -223,7 +244,14 @@ public ref struct CborLexiconReader : ILexiconReader
                 var key = ahead.ReadDefiniteLengthTextStringBytes().Span;
                 if (key.SequenceEqual("$type"u8))
                 {
-                    return ahead.PeekState() == CborReaderState.TextString ? ahead.ReadTextString() : null;
+                    if (ahead.PeekState() != CborReaderState.TextString)
+                    {
+                        return null;
+                    }
+
+                    var type = ahead.ReadTextString();
+                    _objects.Peeked(offset);
+                    return type;
                 }
 
                 // Keys are sorted length-first: past five bytes, "$type" cannot come.

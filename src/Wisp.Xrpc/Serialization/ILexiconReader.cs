@@ -24,7 +24,9 @@ public interface ILexiconReader
 
     /// <summary>
     /// Moves to the value of the next property <paramref name="names"/> holds and returns its index; -1 past the end
-    /// of the object. Other properties are kept in <paramref name="extensionData"/> on the way.
+    /// of the object. Other properties are kept in <paramref name="extensionData"/> on the way, but for the object's own
+    /// <c>$type</c> when it is a union member (read after <see cref="PeekType"/>) or a record (<see cref="LexiconPropertyNames.RecordType"/>):
+    /// their writers write that again.
     /// <paramref name="previous"/> is the index this returned last (-1 at first). An undeclared property that is not a
     /// data-model value (a float) is a <see cref="Validation.LexiconValidationException"/> at <c>path/name</c>.
     /// </summary>

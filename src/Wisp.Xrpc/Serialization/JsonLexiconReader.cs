@@ -14,6 +14,7 @@ namespace Wisp.Xrpc.Serialization;
 public ref struct JsonLexiconReader(Utf8JsonReader reader) : ILexiconReader
 {
     private Utf8JsonReader _reader = reader;
+    private DiscriminatedObjects _objects;
 
     /// <summary>The underlying reader, where this one has left it.</summary>
     public readonly Utf8JsonReader Reader => _reader;
@@ -22,7 +23,16 @@ public ref struct JsonLexiconReader(Utf8JsonReader reader) : ILexiconReader
     public readonly bool TryReadNull() => _reader.TokenType == JsonTokenType.Null;
 
     /// <inheritdoc />
-    public readonly bool TryStartObject() => _reader.TokenType == JsonTokenType.StartObject;
+    public bool TryStartObject()
+    {
+        if (_reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        _objects.Started(_reader.CurrentDepth, _reader.TokenStartIndex);
+        return true;
+    }
 
     /// <inheritdoc />
     public int NextProperty(LexiconPropertyNames names, int previous, ref Dictionary<string, DataModelValue>? extensionData, string path)
@@ -37,8 +47,17 @@ public ref struct JsonLexiconReader(Utf8JsonReader reader) : ILexiconReader
             }
 
             // Kept, so that it is written back unchanged: the data model asks that unknown fields are not clobbered.
-            var name = _reader.GetString()!;
+            // Except the object's own $type as a union member or a record: its writer writes that again.
+            var isType = _reader.ValueTextEquals("$type"u8);
+            var name = isType ? "$type" : _reader.GetString()!;
+            var depth = _reader.CurrentDepth - 1;
             _reader.Read();
+            if (isType && _reader.TokenType == JsonTokenType.String
+                && (_objects.IsUnionMember(depth) || (names.RecordType is { } recordType && _reader.ValueTextEquals(recordType))))
+            {
+                continue;
+            }
+
             DataModelValue value;
             try
             {
@@ -98,7 +117,7 @@ public ref struct JsonLexiconReader(Utf8JsonReader reader) : ILexiconReader
     public DataModelValue ReadValue() => DataModelJson.Read(ref _reader);
 
     /// <inheritdoc />
-    public readonly string? PeekType()
+    public string? PeekType()
     {
         if (_reader.TokenType != JsonTokenType.StartObject)
         {
@@ -112,7 +131,13 @@ public ref struct JsonLexiconReader(Utf8JsonReader reader) : ILexiconReader
             ahead.Read();
             if (isType)
             {
-                return ahead.TokenType == JsonTokenType.String ? ahead.GetString() : null;
+                if (ahead.TokenType != JsonTokenType.String)
+                {
+                    return null;
+                }
+
+                _objects.Peeked(_reader.TokenStartIndex);
+                return ahead.GetString();
             }
 
             ahead.Skip();

@@ -17,14 +17,38 @@ public sealed class LexiconPropertyNames
 
     /// <summary>Creates the table; generated code keeps one per object type in a static field.</summary>
     public LexiconPropertyNames(params string[] names)
+        : this(null, names)
+    {
+    }
+
+    private LexiconPropertyNames(string? recordType, string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
+        RecordType = recordType;
+        RecordTypeUtf8 = recordType is null ? null : Encoding.UTF8.GetBytes(recordType);
         _names = new byte[names.Length][];
         for (var i = 0; i < names.Length; i++)
         {
             _names[i] = Encoding.UTF8.GetBytes(names[i]);
         }
     }
+
+    /// <summary>
+    /// The table of a record's main object: a <c>$type</c> naming <paramref name="recordType"/> is not kept with the
+    /// undeclared properties, because the record's writer writes it again (another <c>$type</c> is kept, and refused
+    /// by <see cref="LexiconReader.CheckRecordType"/>).
+    /// </summary>
+    public static LexiconPropertyNames ForRecord(string recordType, params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(recordType);
+        return new(recordType, names);
+    }
+
+    /// <summary>The collection of the record whose main object this describes; null for other objects.</summary>
+    public string? RecordType { get; }
+
+    /// <summary><see cref="RecordType"/> as UTF-8.</summary>
+    internal byte[]? RecordTypeUtf8 { get; }
 
     /// <summary>
     /// The index of the property name the reader is on, looking from <paramref name="start"/> round to it again;

@@ -266,8 +266,9 @@ public static class LexiconReader
         new($"{path} $type must be one of {allowed}");
 
     /// <summary>
-    /// A record's <c>$type</c>, when it has one, must name its collection (it is kept with the undeclared properties,
-    /// and the record writes its own): a record of another type is not read as this one.
+    /// A record's <c>$type</c>, when it has one, must name its collection: the reader drops one that does (the record
+    /// writes its own) and keeps any other with the undeclared properties, where this refuses it, so that a record of
+    /// another type is not read as this one.
     /// </summary>
     public static void CheckRecordType(Dictionary<string, DataModelValue>? extensionData, string path, string recordType)
     {

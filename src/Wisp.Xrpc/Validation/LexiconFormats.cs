@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Wisp.Xrpc.Validation;
@@ -20,10 +19,10 @@ public static partial class LexiconFormats
         LexiconFormat.Did => IsDid(value),
         LexiconFormat.Handle => IsHandle(value),
         LexiconFormat.Nsid => IsNsid(value),
-        LexiconFormat.Tid => value.Length == 13 && TidPattern().IsMatch(value),
+        LexiconFormat.Tid => IsTid(value),
         LexiconFormat.RecordKey => IsRecordKey(value),
-        LexiconFormat.Uri => value.Length <= 8192 && UriPattern().IsMatch(value),
-        LexiconFormat.Language => LanguagePattern().IsMatch(value),
+        LexiconFormat.Uri => IsUri(value),
+        LexiconFormat.Language => IsLanguage(value),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -54,7 +53,27 @@ public static partial class LexiconFormats
     /// <summary>did: <c>did:method:identifier</c>, at most 2 KiB (atproto.com/specs/did).</summary>
     public static bool IsDid(string value) => IsDid(value.AsSpan());
 
-    private static bool IsDid(ReadOnlySpan<char> value) => value.Length <= 2048 && DidPattern().IsMatch(value);
+    /// <remarks>
+    /// By hand, as the spec's expression <c>^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$</c> states it: a lower-case
+    /// method, then an identifier of those characters that does not end with <c>:</c> or <c>%</c>.
+    /// </remarks>
+    private static bool IsDid(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 7 or > 2048 || !value.StartsWith("did:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = value[4..];
+        var colon = rest.IndexOf(':');
+        if (colon <= 0 || rest[..colon].ContainsAnyExceptInRange('a', 'z'))
+        {
+            return false;
+        }
+
+        var identifier = rest[(colon + 1)..];
+        return identifier.Length > 0 && identifier[^1] is not (':' or '%') && !identifier.ContainsAnyExcept(DidCharacters);
+    }
 
     /// <summary>handle: a DNS name of at least two labels, the last not starting with a digit (atproto.com/specs/handle).</summary>
     public static bool IsHandle(string value) => IsHandle(value.AsSpan());
@@ -111,26 +130,112 @@ public static partial class LexiconFormats
     /// </summary>
     public static bool IsDatetime(string value)
     {
-        if (value.Length > 64 || !DatetimePattern().IsMatch(value) || value.EndsWith("-00:00", StringComparison.Ordinal))
+        // By hand, position by position (the expression this replaced, with its ranges checked after, is in
+        // FormatTests): YYYY-MM-DDTHH:MM:SS[.fraction of 1 to 20 digits] then Z or +HH:MM / -HH:MM.
+        var text = value.AsSpan();
+        if (text.Length is < 20 or > 64 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
         {
             return false;
         }
 
-        var year = Number(value, 0, 4);
-        var month = Number(value, 5, 2);
-        var day = Number(value, 8, 2);
+        if (!TryNumber(text, 0, 4, out var year) || !TryNumber(text, 5, 2, out var month) || !TryNumber(text, 8, 2, out var day)
+            || !TryNumber(text, 11, 2, out var hour) || !TryNumber(text, 14, 2, out var minute) || !TryNumber(text, 17, 2, out var second))
+        {
+            return false;
+        }
+
         var leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        int[] days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-        if (month is < 1 or > 12 || day < 1 || day > days[month - 1] || Number(value, 11, 2) > 23 || Number(value, 14, 2) > 59 || Number(value, 17, 2) > 59)
+        var daysInMonth = month == 2 ? (leap ? 29 : 28) : month is 4 or 6 or 9 or 11 ? 30 : 31;
+        if (month is < 1 or > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
-        return value[^1] == 'Z' || (Number(value, value.Length - 5, 2) <= 23 && Number(value, value.Length - 2, 2) <= 59);
+        var zone = text[19..];
+        if (zone[0] == '.')
+        {
+            var digits = zone[1..].IndexOfAnyExceptInRange('0', '9');
+            if (digits is 0 or > 20 || digits < 0)
+            {
+                return false;
+            }
+
+            zone = zone[(1 + digits)..];
+        }
+
+        if (zone is ['Z'])
+        {
+            return true;
+        }
+
+        return zone is ['+' or '-', _, _, ':', _, _]
+            && TryNumber(zone, 1, 2, out var zoneHour) && zoneHour <= 23
+            && TryNumber(zone, 4, 2, out var zoneMinute) && zoneMinute <= 59
+            && !zone.SequenceEqual("-00:00");
     }
 
-    private static int Number(string value, int start, int length) =>
-        int.Parse(value.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);
+    private static bool TryNumber(ReadOnlySpan<char> text, int start, int length, out int number)
+    {
+        number = 0;
+        foreach (var c in text.Slice(start, length))
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            number = (number * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    /// <summary>tid: 13 characters of base32-sortable, the first at most <c>j</c> (atproto.com/specs/tid).</summary>
+    private static bool IsTid(string value) =>
+        value.Length == 13 && value[0] is (>= '2' and <= '7') or (>= 'a' and <= 'j') && !value.AsSpan().ContainsAnyExcept(TidCharacters);
+
+    /// <summary>uri: a scheme (a lower-case letter, then letters, digits, <c>+.-</c>), a colon, then no white space.</summary>
+    private static bool IsUri(string value)
+    {
+        var colon = value.IndexOf(':');
+        return value.Length <= 8192 && colon > 0 && colon < value.Length - 1 && char.IsAsciiLetterLower(value[0])
+            && !value.AsSpan(0, colon).ContainsAnyExcept(UriSchemeCharacters) && !ContainsWhiteSpace(value.AsSpan(colon + 1));
+    }
+
+    private static bool ContainsWhiteSpace(ReadOnlySpan<char> text)
+    {
+        // The set of the expression's \s: the same characters as char.IsWhiteSpace.
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// language: a BCP 47 tag. The common shapes (<c>en</c>, <c>pt-BR</c>, <c>yue-HK</c>, <c>es-419</c>) are decided
+    /// by hand; anything else goes to the full expression.
+    /// </summary>
+    private static bool IsLanguage(string value)
+    {
+        var text = value.AsSpan();
+        var dash = text.IndexOf('-');
+        var language = dash < 0 ? text : text[..dash];
+        if (language.Length is 2 or 3 && !language.ContainsAnyExcept(AsciiLetters))
+        {
+            var region = dash < 0 ? default : text[(dash + 1)..];
+            if (dash < 0 || (region.Length == 2 && !region.ContainsAnyExcept(AsciiLetters)) || (region.Length == 3 && !region.ContainsAnyExceptInRange('0', '9')))
+            {
+                return true;
+            }
+        }
+
+        return LanguagePattern().IsMatch(value);
+    }
 
     /// <summary>
     /// at-uri: <c>at://AUTHORITY[/COLLECTION[/RKEY]][#FRAGMENT]</c>, as @atproto/syntax checks it: only URI path
@@ -175,9 +280,6 @@ public static partial class LexiconFormats
         return IsNsid(collection) && (slash < 0 || IsRecordKey(path[(slash + 1)..]));
     }
 
-    [GeneratedRegex("^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex DidPattern();
-
     [GeneratedRegex("^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex HandlePattern();
 
@@ -193,16 +295,13 @@ public static partial class LexiconFormats
 
     private static readonly SearchValues<char> AtUriCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._~:@!$&')(*+,;=%/-");
 
-    [GeneratedRegex("^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TidPattern();
+    private static readonly SearchValues<char> DidCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:%-");
 
-    [GeneratedRegex("^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,20})?(Z|([+-][0-2][0-9]:[0-5][0-9]))\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex DatetimePattern();
+    private static readonly SearchValues<char> TidCharacters = SearchValues.Create("234567abcdefghijklmnopqrstuvwxyz");
 
+    private static readonly SearchValues<char> UriSchemeCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789+.-");
 
-    [GeneratedRegex("^[a-z][a-z0-9+.-]*:[^\\s]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex UriPattern();
-
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     [GeneratedRegex("^/[a-zA-Z0-9._~:@!$&')(*+,;=%\\[\\]/-]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AtUriFragmentPattern();

@@ -128,7 +128,7 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             [global::System.Text.Json.Serialization.JsonIgnore] // not part of the lexicon's schema (API descriptions read it through System.Text.Json)
             public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Wisp.Xrpc.DataModel.DataModelValue>? ExtensionData { get; init; }
 
-            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = new("text", "createdAt", "lang", "kind", "mood", "level", "version", "draft", "visibility", "reply", "pinned", "embed", "tags", "labels", "attachment", "signature", "previous", "extra", "location", "stops");
+            private static readonly global::Wisp.Xrpc.Serialization.LexiconPropertyNames LexiconPropertyNames = global::Wisp.Xrpc.Serialization.LexiconPropertyNames.ForRecord("com.example.shapes.post", "text", "createdAt", "lang", "kind", "mood", "level", "version", "draft", "visibility", "reply", "pinned", "embed", "tags", "labels", "attachment", "signature", "previous", "extra", "location", "stops");
 
             /// <inheritdoc />
             public static global::TestApp.Lexicons.Com.Example.Shapes.Post.Main ReadFrom<TReader>(ref TReader reader, string path)
