@@ -250,9 +250,38 @@ internal sealed class Binder
     private ObjectSpec BindObject(LexiconObject obj, string name, string fullName, string? summary, string? recordType)
     {
         var properties = BindProperties(obj.Properties.ToList(), name, fullName, ObjectMemberNames, ReaderLocals, out var unions, out var inline, out var knownValues);
-        var spec = new ObjectSpec(name, fullName, summary ?? obj.Description, recordType, properties.ToEquatableArray(), unions.ToEquatableArray(), inline.ToEquatableArray(), knownValues.ToEquatableArray());
+        var spec = new ObjectSpec(name, fullName, summary ?? obj.Description, recordType, properties.ToEquatableArray(), DagCborKeyOrder(properties), unions.ToEquatableArray(), inline.ToEquatableArray(), knownValues.ToEquatableArray());
         _boundObjects[fullName] = spec;
         return spec;
+    }
+
+    /// <summary>
+    /// The order the writer writes the properties in: DAG-CBOR's map key order (atproto.com/specs/data-model), shorter
+    /// UTF-8 names first, then bytewise, so that the encoder writes keys as they come. JSON gets the same order (with
+    /// <c>$type</c> first): records the reference PDS serves as JSON come in this order too, being read from their CBOR.
+    /// </summary>
+    private static EquatableArray<int> DagCborKeyOrder(List<PropertySpec> properties)
+    {
+        var keys = properties.Select(p => System.Text.Encoding.UTF8.GetBytes(p.JsonName)).ToList();
+        var order = Enumerable.Range(0, properties.Count).ToList();
+        order.Sort((a, b) =>
+        {
+            if (keys[a].Length != keys[b].Length)
+            {
+                return keys[a].Length.CompareTo(keys[b].Length);
+            }
+
+            for (var i = 0; i < keys[a].Length; i++)
+            {
+                if (keys[a][i] != keys[b][i])
+                {
+                    return keys[a][i].CompareTo(keys[b][i]);
+                }
+            }
+
+            return 0;
+        });
+        return order.ToEquatableArray();
     }
 
     /// <summary>

@@ -139,11 +139,11 @@ internal static class ObjectEmitter
         w.Indent("public void WriteTo<TWriter>(TWriter writer)");
         w.Line($"{ValueCodecs.WriterConstraint} => WriteTo(writer, {(spec.RecordType is null ? "null" : SourceWriter.Literal(spec.RecordType))});").Outdent();
         w.Line();
-        w.Line("/// <summary>Writes the object, with <c>$type</c> first when <paramref name=\"type\"/> is given (a union member, a record).</summary>");
+        w.Line("/// <summary>Writes the object: <c>$type</c> first when <paramref name=\"type\"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>");
         w.OpenBlock("public void WriteTo<TWriter>(TWriter writer, string? type)", ValueCodecs.WriterConstraint);
         w.Line("writer.WriteStartObject();");
-        w.Line($"{ValueCodecs.Writer}.WriteString(writer, \"$type\"u8, type);");
-        foreach (var p in spec.Properties)
+        w.Line($"{ValueCodecs.Writer}.WriteType(writer, type);");
+        foreach (var p in spec.WriteOrder.Select(i => spec.Properties[i]))
         {
             var name = SourceWriter.Utf8Literal(p.JsonName);
 

@@ -7,6 +7,10 @@ namespace Wisp.Xrpc.Generators.Specs;
 /// <param name="FullName">The class, fully qualified (<c>global::…</c>).</param>
 /// <param name="RecordType">For a record: the <c>$type</c> it is always written with.</param>
 /// <param name="Properties">The declared properties, in the lexicon's order.</param>
+/// <param name="WriteOrder">
+/// The indices of <paramref name="Properties"/> in the order the writer writes them: DAG-CBOR's key order (shorter
+/// UTF-8 names first, then bytewise), so that the CBOR encoder writes them as they come, with no sorting.
+/// </param>
 /// <param name="Unions">Union interfaces nested in the class, one per property holding a union.</param>
 /// <param name="InlineObjects">Classes of objects written in place on a property, nested in the class.</param>
 /// <param name="KnownValues">Constants of known values written on a property, nested in the class.</param>
@@ -16,6 +20,7 @@ internal sealed record ObjectSpec(
     string? Summary,
     string? RecordType,
     EquatableArray<PropertySpec> Properties,
+    EquatableArray<int> WriteOrder,
     EquatableArray<UnionSpec> Unions,
     EquatableArray<ObjectSpec> InlineObjects,
     EquatableArray<KnownValuesSpec> KnownValues) : MemberSpec;

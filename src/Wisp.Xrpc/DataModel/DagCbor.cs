@@ -65,7 +65,9 @@ public static class DagCbor
     public static byte[] Encode(DataModelValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var writer = new CborWriter(CborConformanceMode.Canonical, convertIndefiniteLengthEncodings: false, allowMultipleRootLevelValues: false);
+        // Lax: a value's maps are in DAG-CBOR's order with unique keys already (DataModelValue.Map sorts and checks them,
+        // and the reader refuses any other), lengths are definite and CborWriter writes integers in their shortest form.
+        var writer = new CborWriter(CborConformanceMode.Lax, convertIndefiniteLengthEncodings: false, allowMultipleRootLevelValues: false);
         Write(writer, value);
         return writer.Encode();
     }

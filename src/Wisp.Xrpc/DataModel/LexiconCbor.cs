@@ -14,7 +14,10 @@ public static class LexiconCbor
     private static CborReader? t_reader;
 
     [ThreadStatic]
-    private static CborWriter? t_writer;
+    private static DagCborOutput? t_output;
+
+    [ThreadStatic]
+    private static DagCborOutput? t_canonicalOutput;
 
     /// <summary>The canonical DAG-CBOR of <paramref name="value"/> (a record with its <c>$type</c>).</summary>
     public static byte[] ToDagCbor<T>(this T value)
@@ -28,15 +31,14 @@ public static class LexiconCbor
     public static byte[] Write<T>(T value, LexiconValueWriter<CborLexiconWriter, T> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var writer = Rent();
+        var output = WriteCanonical(value, write);
         try
         {
-            write(new CborLexiconWriter(writer), value);
-            return writer.Encode();
+            return output.Writer.Encode();
         }
         finally
         {
-            Return(writer);
+            Return(output);
         }
     }
 
@@ -45,14 +47,13 @@ public static class LexiconCbor
         where T : ILexiconObject<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        var writer = Rent();
+        var output = WriteCanonical(value, static (writer, value) => value.WriteTo(writer));
         byte[]? rented = null;
         try
         {
-            value.WriteTo(new CborLexiconWriter(writer));
-            var size = writer.BytesWritten;
+            var size = output.Writer.BytesWritten;
             var bytes = size <= 1024 ? stackalloc byte[size] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(size));
-            writer.Encode(bytes);
+            output.Writer.Encode(bytes);
             return Cid.ForDagCbor(bytes[..size]);
         }
         finally
@@ -62,7 +63,43 @@ public static class LexiconCbor
                 System.Buffers.ArrayPool<byte>.Shared.Return(rented);
             }
 
-            Return(writer);
+            Return(output);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> on the fast path (keys as they come, checked), or, when some map's keys did not
+    /// come in DAG-CBOR's order (undeclared properties, written last), once more through a writer that sorts them.
+    /// </summary>
+    private static DagCborOutput WriteCanonical<T>(T value, LexiconValueWriter<CborLexiconWriter, T> write)
+    {
+        var output = Rent(canonical: false);
+        try
+        {
+            write(new CborLexiconWriter(output), value);
+        }
+        catch
+        {
+            Return(output);
+            throw;
+        }
+
+        if (output.InOrder)
+        {
+            return output;
+        }
+
+        Return(output);
+        output = Rent(canonical: true);
+        try
+        {
+            write(new CborLexiconWriter(output), value);
+            return output;
+        }
+        catch
+        {
+            Return(output);
+            throw;
         }
     }
 
@@ -114,16 +151,32 @@ public static class LexiconCbor
         return ReadDagCbor<T>(DagCbor.Encode(value), path);
     }
 
-    private static CborWriter Rent()
+    private static DagCborOutput Rent(bool canonical)
     {
-        var writer = t_writer ?? CborLexiconWriter.Create();
-        t_writer = null;
-        return writer;
+        // Taken for this write (a write inside this one, if any, gets its own).
+        DagCborOutput? output;
+        if (canonical)
+        {
+            (output, t_canonicalOutput) = (t_canonicalOutput, null);
+        }
+        else
+        {
+            (output, t_output) = (t_output, null);
+        }
+
+        return output ?? new DagCborOutput(canonical);
     }
 
-    private static void Return(CborWriter writer)
+    private static void Return(DagCborOutput output)
     {
-        writer.Reset();
-        t_writer = writer;
+        output.Reset();
+        if (output.IsCanonical)
+        {
+            t_canonicalOutput = output;
+        }
+        else
+        {
+            t_output = output;
+        }
     }
 }

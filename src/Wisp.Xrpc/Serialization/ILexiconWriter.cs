@@ -4,7 +4,7 @@ namespace Wisp.Xrpc.Serialization;
 
 /// <summary>
 /// One encoding of the data model as the generated writers see it: JSON (<see cref="JsonLexiconWriter"/>) or DAG-CBOR
-/// (<see cref="CborLexiconWriter"/>, which puts each map's keys in DAG-CBOR's order). A generated
+/// (<see cref="CborLexiconWriter"/>, which checks each map's keys come in DAG-CBOR's order). A generated
 /// <see cref="ILexiconObject{TSelf}.WriteTo{TWriter}(TWriter)"/> is written once against this and
 /// <see cref="LexiconWriter"/>'s helpers.
 /// </summary>
@@ -22,6 +22,12 @@ public interface ILexiconWriter
 
     /// <summary>Ends the current array.</summary>
     void WriteEndArray();
+
+    /// <summary>
+    /// Writes the object's <c>$type</c> property; generated writers give it first, before the other properties. JSON
+    /// writes it there; DAG-CBOR where its key order puts it.
+    /// </summary>
+    void WriteType(string type);
 
     /// <summary>Writes a property name (UTF-8, as generated code holds it).</summary>
     void WritePropertyName(ReadOnlySpan<byte> utf8Name);

@@ -21,6 +21,9 @@ public readonly struct JsonLexiconWriter(Utf8JsonWriter writer) : ILexiconWriter
     public void WriteEndArray() => writer.WriteEndArray();
 
     /// <inheritdoc />
+    public void WriteType(string type) => writer.WriteString("$type"u8, type);
+
+    /// <inheritdoc />
     public void WritePropertyName(ReadOnlySpan<byte> utf8Name) => writer.WritePropertyName(utf8Name);
 
     /// <inheritdoc />

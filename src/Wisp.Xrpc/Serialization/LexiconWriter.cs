@@ -11,6 +11,16 @@ namespace Wisp.Xrpc.Serialization;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by applications
 public static class LexiconWriter
 {
+    /// <summary>Writes an object's <c>$type</c>, when it has one to write (a union member, a record).</summary>
+    public static void WriteType<TWriter>(TWriter writer, string? type)
+        where TWriter : ILexiconWriter
+    {
+        if (type is not null)
+        {
+            writer.WriteType(type);
+        }
+    }
+
     /// <summary>Writes a string property.</summary>
     public static void WriteString<TWriter>(TWriter writer, ReadOnlySpan<byte> name, string? value)
         where TWriter : ILexiconWriter
@@ -183,15 +193,15 @@ public static class LexiconWriter
     public static void WriteBlob<TWriter>(TWriter writer, BlobRef blob)
         where TWriter : ILexiconWriter
     {
+        // In DAG-CBOR's key order, as generated writers write.
         writer.WriteStartObject();
-        writer.WritePropertyName("$type"u8);
-        writer.WriteStringValue("blob");
+        writer.WriteType("blob");
         writer.WritePropertyName("ref"u8);
         writer.WriteCidLinkValue(blob.Ref);
-        writer.WritePropertyName("mimeType"u8);
-        writer.WriteStringValue(blob.MimeType);
         writer.WritePropertyName("size"u8);
         writer.WriteIntegerValue(blob.Size);
+        writer.WritePropertyName("mimeType"u8);
+        writer.WriteStringValue(blob.MimeType);
         writer.WriteEndObject();
     }
 

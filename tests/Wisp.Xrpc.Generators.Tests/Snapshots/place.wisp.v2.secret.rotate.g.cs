@@ -148,12 +148,12 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "name"u8, Name);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "token"u8, Token);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
@@ -216,12 +216,12 @@ namespace TestApp.Lexicons.Place.Wisp.V2.Secret
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "name"u8, Name);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "token"u8, Token);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "rotatedAt"u8, RotatedAt);

@@ -64,14 +64,14 @@ namespace TestApp.Lexicons.Com.Atproto.Example
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "uri"u8, Uri);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "cid"u8, Cid);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "uri"u8, Uri);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }

@@ -105,12 +105,14 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "aB"u8, AB_25382a);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "a-b"u8, AB);
                 if (Foo.IsPresent)
                 {
                     if (Foo.Value is { } fooValue)
@@ -122,16 +124,14 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                         global::Wisp.Xrpc.Serialization.LexiconWriter.WriteNull(writer, "foo"u8);
                     }
                 }
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "fooPresent"u8, FooPresent);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "toString"u8, ToStringValue);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "class"u8, Class);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "a-b"u8, AB);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "aB"u8, AB_25382a);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "main"u8, MainValue);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "class"u8, Class);
                 if (Value is { } valueValue)
                 {
                     global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "value"u8, valueValue, global::TestApp.Lexicons.Com.Example.Shapes.Hostile.Main.IValue.WriteTo<TWriter>);
                 }
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "toString"u8, ToStringValue);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "fooPresent"u8, FooPresent);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
@@ -214,12 +214,12 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }

@@ -238,21 +238,30 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, "com.example.shapes.post");
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "text"u8, Text);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "createdAt"u8, CreatedAt);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "lang"u8, Lang);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "kind"u8, Kind);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "lang"u8, Lang);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "mood"u8, Mood);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "level"u8, Level);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "version"u8, Version);
+                if (Tags is { } tagsValue)
+                {
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteArray(writer, "tags"u8, tagsValue, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags.WriteTo<TWriter>);
+                }
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "text"u8, Text);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBoolean(writer, "draft"u8, Draft);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "visibility"u8, Visibility);
+                if (Embed is { } embedValue)
+                {
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "embed"u8, embedValue, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.WriteTo<TWriter>);
+                }
+                if (Extra is { } extraValue)
+                {
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteUnknown(writer, "extra"u8, extraValue);
+                }
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "level"u8, Level);
                 if (Reply is { } replyValue)
                 {
                     global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "reply"u8, replyValue);
@@ -261,6 +270,8 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 {
                     global::Wisp.Xrpc.Serialization.LexiconWriter.WriteNull(writer, "reply"u8);
                 }
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObjectArray(writer, "stops"u8, Stops);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteStringArray(writer, "labels"u8, Labels);
                 if (Pinned.IsPresent)
                 {
                     if (Pinned.Value is { } pinnedValue)
@@ -272,33 +283,22 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                         global::Wisp.Xrpc.Serialization.LexiconWriter.WriteNull(writer, "pinned"u8);
                     }
                 }
-                if (Embed is { } embedValue)
-                {
-                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "embed"u8, embedValue, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.IEmbed.WriteTo<TWriter>);
-                }
-                if (Tags is { } tagsValue)
-                {
-                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteArray(writer, "tags"u8, tagsValue, global::TestApp.Lexicons.Com.Example.Shapes.Post.Main.ITags.WriteTo<TWriter>);
-                }
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteStringArray(writer, "labels"u8, Labels);
-                if (Attachment is { } attachmentValue)
-                {
-                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "attachment"u8, attachmentValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBlob<TWriter>);
-                }
-                if (Signature is { } signatureValue)
-                {
-                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "signature"u8, signatureValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBytes<TWriter>);
-                }
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "version"u8, Version);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "location"u8, Location);
                 if (Previous is { } previousValue)
                 {
                     global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "previous"u8, previousValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteCidLink<TWriter>);
                 }
-                if (Extra is { } extraValue)
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "createdAt"u8, CreatedAt);
+                if (Signature is { } signatureValue)
                 {
-                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteUnknown(writer, "extra"u8, extraValue);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "signature"u8, signatureValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBytes<TWriter>);
                 }
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "location"u8, Location);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObjectArray(writer, "stops"u8, Stops);
+                if (Attachment is { } attachmentValue)
+                {
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "attachment"u8, attachmentValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBlob<TWriter>);
+                }
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "visibility"u8, Visibility);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
@@ -420,14 +420,14 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 public void WriteTo<TWriter>(TWriter writer)
                     where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-                /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+                /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
                 public void WriteTo<TWriter>(TWriter writer, string? type)
                     where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                 {
                     writer.WriteStartObject();
-                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
-                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "name"u8, Name);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                     global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObject(writer, "geo"u8, Geo);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "name"u8, Name);
                     global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                     writer.WriteEndObject();
                 }
@@ -469,12 +469,12 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                     public void WriteTo<TWriter>(TWriter writer)
                         where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-                    /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+                    /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
                     public void WriteTo<TWriter>(TWriter writer, string? type)
                         where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                     {
                         writer.WriteStartObject();
-                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                        global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                         global::Wisp.Xrpc.Serialization.LexiconWriter.WriteInteger(writer, "lat"u8, Lat);
                         global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                         writer.WriteEndObject();
@@ -523,12 +523,12 @@ namespace TestApp.Lexicons.Com.Example.Shapes
                 public void WriteTo<TWriter>(TWriter writer)
                     where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-                /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+                /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
                 public void WriteTo<TWriter>(TWriter writer, string? type)
                     where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
                 {
                     writer.WriteStartObject();
-                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                    global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                     global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "at"u8, At);
                     global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                     writer.WriteEndObject();
@@ -587,12 +587,12 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteObjectArray(writer, "images"u8, ImagesValue);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
@@ -646,14 +646,14 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
-                global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "image"u8, ImageValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBlob<TWriter>);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "alt"u8, Alt);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.Write(writer, "image"u8, ImageValue, global::Wisp.Xrpc.Serialization.LexiconWriter.WriteBlob<TWriter>);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
             }
@@ -700,12 +700,12 @@ namespace TestApp.Lexicons.Com.Example.Shapes
             public void WriteTo<TWriter>(TWriter writer)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter => WriteTo(writer, null);
 
-            /// <summary>Writes the object, with <c>$type</c> first when <paramref name="type"/> is given (a union member, a record).</summary>
+            /// <summary>Writes the object: <c>$type</c> first when <paramref name="type"/> is given (a union member, a record), then the properties in DAG-CBOR's key order.</summary>
             public void WriteTo<TWriter>(TWriter writer, string? type)
                 where TWriter : global::Wisp.Xrpc.Serialization.ILexiconWriter
             {
                 writer.WriteStartObject();
-                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "$type"u8, type);
+                global::Wisp.Xrpc.Serialization.LexiconWriter.WriteType(writer, type);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteString(writer, "uri"u8, Uri);
                 global::Wisp.Xrpc.Serialization.LexiconWriter.WriteExtensionData(writer, ExtensionData, type is not null);
                 writer.WriteEndObject();
