@@ -53,6 +53,14 @@ public class DagCborBenchmarks
     [Benchmark(Description = "encode post + CID (Post.Main)")]
     public Cid EncodePostTyped() => _typed.ComputeCid();
 
+    /// <summary>The floor under encode + CID on System.Formats.Cbor: a ready tree walked into a Lax CborWriter, no sorting, no CID.</summary>
+    [Benchmark(Description = "floor: the post's tree through a Lax CborWriter")]
+    public byte[] EncodePostFloor() => DagCbor.Encode(_value);
+
+    /// <summary>The other floor under encode + CID: the BCL's SHA-256 of the post's 922 bytes, as a CID.</summary>
+    [Benchmark(Description = "floor: SHA-256 of the post's bytes (its CID)")]
+    public Cid HashPostFloor() => Cid.ForDagCbor(_post);
+
     [Benchmark(Description = "decode every repository block -> DataModelValue")]
     public int DecodeBlocks()
     {

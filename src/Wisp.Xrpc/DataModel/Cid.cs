@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 
 namespace Wisp.Xrpc.DataModel;
 
@@ -154,7 +153,7 @@ public readonly struct Cid : IEquatable<Cid>
         bytes[1] = codec;
         bytes[2] = Sha256;
         bytes[3] = Sha256Length;
-        SHA256.HashData(data, bytes.AsSpan(4));
+        Sha256Digest.Hash(data, bytes.AsSpan(4));
         return new Cid(bytes);
     }
 }

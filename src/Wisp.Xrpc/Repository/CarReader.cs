@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Wisp.Xrpc.DataModel;
 
 namespace Wisp.Xrpc.Repository;
@@ -152,7 +151,7 @@ public sealed class CarReader
 
         var data = section[Cid.Length..];
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(data.Span, digest);
+        Sha256Digest.Hash(data.Span, digest);
         if (!digest.SequenceEqual(cid.Digest))
         {
             throw new RepositoryFormatException($"The block {cid} does not hash to its CID");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Wisp.Xrpc.DataModel;
 
@@ -18,7 +17,7 @@ public static class MerkleSearchTree
     public static int Layer(string key)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        Sha256Digest.Hash(Encoding.UTF8.GetBytes(key), hash);
         var zeros = 0;
         foreach (var b in hash)
         {
