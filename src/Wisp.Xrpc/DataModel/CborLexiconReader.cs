@@ -19,7 +19,8 @@ public ref struct CborLexiconReader : ILexiconReader
     private readonly ReadOnlyMemory<byte> _data;
     private readonly int _maxDepth;
     private readonly string? _rootType;
-    private CborReader? _ahead;
+    [ThreadStatic]
+    private static CborReader? t_ahead; // the look-ahead reader, used only inside PeekType, so one per thread will do
     private DiscriminatedObjects _objects;
 
     /// <summary>
@@ -233,8 +234,8 @@ public ref struct CborLexiconReader : ILexiconReader
             return _rootType;
         }
 
-        // A second reader over the rest of the input, reused within this read; the main reader checks every byte it skips.
-        var ahead = _ahead ??= new CborReader(ReadOnlyMemory<byte>.Empty, CborConformanceMode.Lax, allowMultipleRootLevelValues: true);
+        // A second reader over the rest of the input, one per thread; the main reader checks every byte it skips.
+        var ahead = t_ahead ??= new CborReader(ReadOnlyMemory<byte>.Empty, CborConformanceMode.Lax, allowMultipleRootLevelValues: true);
         ahead.Reset(_data[offset..]);
         try
         {
@@ -268,6 +269,10 @@ public ref struct CborLexiconReader : ILexiconReader
         catch (CborContentException e)
         {
             throw new DagCborException("Not valid DAG-CBOR: " + e.Message, offset, e);
+        }
+        finally
+        {
+            ahead.Reset(ReadOnlyMemory<byte>.Empty); // holds no input past this call
         }
     }
 
