@@ -108,4 +108,22 @@ public sealed class DagCborOutputTests
 
         Assert.Equal("""{"$type":"app.bsky.feed.post","text":"x","langs":["en"],"createdAt":"2024-01-01T00:00:00.000Z"}""", Lexicon.Write(post));
     }
+
+    /// <summary>
+    /// A Lax CborWriter writes U+FFFD for a lone surrogate; the Canonical one refused it. The fast path refuses it
+    /// too, or a CID would name other text than the record holds (and two keys could encode to the same bytes).
+    /// </summary>
+    [Fact]
+    public void A_lone_surrogate_is_refused_not_replaced()
+    {
+        var post = new Post.Main { Text = "cut in the middle of an emoji \uD83C", CreatedAt = "2024-01-01T00:00:00.000Z" };
+        var twoKeys = DataModelValue.Map(new Dictionary<string, DataModelValue> { ["\uD800"] = DataModelValue.Integer(1), ["\uDC00"] = DataModelValue.Integer(2) });
+        var inExtensionData = new Post.Main { Text = "x", CreatedAt = "2024-01-01T00:00:00.000Z", ExtensionData = new Dictionary<string, DataModelValue> { ["note"] = DataModelValue.String("\uDC00") } };
+
+        Assert.Throws<ArgumentException>(() => post.ComputeCid());
+        Assert.Throws<ArgumentException>(() => post.ToDagCbor());
+        Assert.Throws<ArgumentException>(() => twoKeys.ToDagCbor());
+        Assert.Throws<ArgumentException>(() => inExtensionData.ComputeCid());
+        Assert.Equal(DataModelValue.String("fine 🎉").ToDagCbor(), Convert.FromHexString("6966696e6520f09f8e89"));
+    }
 }

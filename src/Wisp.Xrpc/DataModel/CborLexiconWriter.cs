@@ -53,7 +53,7 @@ public readonly struct CborLexiconWriter : ILexiconWriter
     public void WriteNullValue() => _output.Writer.WriteNull();
 
     /// <inheritdoc />
-    public void WriteStringValue(string value) => _output.Writer.WriteTextString(value);
+    public void WriteStringValue(string value) => DagCbor.WriteText(_output.Writer, value);
 
     /// <inheritdoc />
     public void WriteIntegerValue(long value) => _output.Writer.WriteInt64(value);

@@ -87,7 +87,7 @@ public static class DagCbor
                 writer.WriteInt64(value.IntegerValue);
                 break;
             case DataModelKind.String:
-                writer.WriteTextString(value.StringValue);
+                WriteText(writer, value.StringValue);
                 break;
             case DataModelKind.Bytes:
                 writer.WriteByteString(value.BytesValue.Span);
@@ -108,7 +108,7 @@ public static class DagCbor
                 writer.WriteStartMap(value.Entries.Count);
                 foreach (var (key, item) in value.Entries)
                 {
-                    writer.WriteTextString(key);
+                    WriteText(writer, key);
                     Write(writer, item);
                 }
 
@@ -116,6 +116,30 @@ public static class DagCbor
                 break;
         }
     }
+
+    /// <summary>
+    /// Writes text. A string that is not valid UTF-16 (a lone surrogate) has no UTF-8 form and is refused with an
+    /// <see cref="ArgumentException"/>, as a Canonical <see cref="CborWriter"/> refuses it; a Lax one, which the fast
+    /// paths use, would write U+FFFD in its place, so the bytes and the CID would not be those of the value.
+    /// </summary>
+    internal static void WriteText(CborWriter writer, string value)
+    {
+        if (!System.Text.Ascii.IsValid(value))
+        {
+            try
+            {
+                _ = StrictUtf8.GetByteCount(value);
+            }
+            catch (System.Text.EncoderFallbackException e)
+            {
+                throw new ArgumentException("A string that is not valid UTF-16 (it holds a lone surrogate) cannot be written as DAG-CBOR.", nameof(value), e);
+            }
+        }
+
+        writer.WriteTextString(value);
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A CID as DAG-CBOR links it: tag 42 over <c>0x00</c> + the CID's bytes.</summary>
     public static void WriteLink(CborWriter writer, Cid cid)

@@ -22,6 +22,7 @@ namespace Wisp.Xrpc.DataModel;
 internal sealed class DagCborOutput
 {
     private static readonly string TypeKey = "$type";
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly bool _canonical;
     private Map[] _maps = new Map[16];
@@ -80,7 +81,7 @@ internal sealed class DagCborOutput
         if (_canonical || _maps[_depth - 1].KeyLength >= 0)
         {
             WriteKey("$type"u8, TypeKey);
-            Writer.WriteTextString(type);
+            DagCbor.WriteText(Writer, type);
             return;
         }
 
@@ -115,13 +116,13 @@ internal sealed class DagCborOutput
 
         if (name is not null)
         {
-            Writer.WriteTextString(name);
+            DagCbor.WriteText(Writer, name);
             return;
         }
 
         // CborWriter takes text as UTF-16 only; generated names are short and almost always ASCII.
         Span<char> chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
-        var length = Ascii.ToUtf16(utf8, chars, out var written) == System.Buffers.OperationStatus.Done ? written : Encoding.UTF8.GetChars(utf8, chars);
+        var length = Ascii.ToUtf16(utf8, chars, out var written) == System.Buffers.OperationStatus.Done ? written : Utf16(utf8, chars);
         Writer.WriteTextString(chars[..length]);
     }
 
@@ -133,11 +134,23 @@ internal sealed class DagCborOutput
         InOrder = true;
     }
 
+    private static int Utf16(ReadOnlySpan<byte> utf8, Span<char> chars)
+    {
+        try
+        {
+            return StrictUtf8.GetChars(utf8, chars);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ArgumentException("A property name that is not valid UTF-8 cannot be written as DAG-CBOR.", nameof(utf8), e);
+        }
+    }
+
     private void WriteTypeNow(string type)
     {
         _maps[_depth - 1].Type = null;
         WriteKey("$type"u8, TypeKey);
-        Writer.WriteTextString(type);
+        DagCbor.WriteText(Writer, type);
     }
 
     /// <summary>DAG-CBOR's key order: the shorter first, then bytewise.</summary>
