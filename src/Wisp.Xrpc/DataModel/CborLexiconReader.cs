@@ -13,14 +13,13 @@ namespace Wisp.Xrpc.DataModel;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // used through LexiconCbor, not by applications
 public ref struct CborLexiconReader : ILexiconReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    [ThreadStatic]
+    private static CborReader? t_ahead; // the look-ahead reader, used only inside PeekType, so one per thread will do
 
     private readonly CborReader _reader;
     private readonly ReadOnlyMemory<byte> _data;
     private readonly int _maxDepth;
     private readonly string? _rootType;
-    [ThreadStatic]
-    private static CborReader? t_ahead; // the look-ahead reader, used only inside PeekType, so one per thread will do
     private DiscriminatedObjects _objects;
 
     /// <summary>
@@ -116,7 +115,7 @@ public ref struct CborLexiconReader : ILexiconReader
     {
         try
         {
-            return StrictUtf8.GetString(bytes);
+            return DagCbor.StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {

@@ -139,7 +139,8 @@ public static class DagCbor
         writer.WriteTextString(value);
     }
 
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that throws on what it cannot encode or decode (a lone surrogate, invalid bytes) instead of writing U+FFFD.</summary>
+    internal static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A CID as DAG-CBOR links it: tag 42 over <c>0x00</c> + the CID's bytes.</summary>
     public static void WriteLink(CborWriter writer, Cid cid)

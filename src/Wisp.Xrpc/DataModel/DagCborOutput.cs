@@ -22,7 +22,6 @@ namespace Wisp.Xrpc.DataModel;
 internal sealed class DagCborOutput
 {
     private static readonly string TypeKey = "$type";
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly bool _canonical;
     private Map[] _maps = new Map[16];
@@ -138,7 +137,7 @@ internal sealed class DagCborOutput
     {
         try
         {
-            return StrictUtf8.GetChars(utf8, chars);
+            return DagCbor.StrictUtf8.GetChars(utf8, chars);
         }
         catch (DecoderFallbackException e)
         {
